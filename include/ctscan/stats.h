@@ -1,0 +1,100 @@
+/* Per-CA statistics (design.md "Per-CA statistics").
+ *
+ * A CA is the issuing key as a certificate names it: its issuer DN (DER)
+ * and its authority key identifier. One cts_stats belongs to one worker;
+ * the tables of several workers are merged once at the end. */
+#ifndef CTSCAN_STATS_H
+#define CTSCAN_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ctscan/entry.h"
+#include "ctscan/lint.h"
+#include "ctscan/status.h"
+#include "ctscan/summary.h"
+
+#define CTS_CA_ID_LEN 16
+#define CTS_STATS_MAX_KEY_KINDS 12
+#define CTS_STATS_MAX_ERRORS 1000
+
+typedef struct cts_key_count {
+  char label[16]; /* "RSA-2048", "EC-P256", "Ed25519", ... */
+  uint64_t count;
+} cts_key_count;
+
+typedef struct cts_ca_stats {
+  uint8_t id[CTS_CA_ID_LEN]; /* SHA-256(issuer DN || AKI keyIdentifier),
+                                first 16 bytes */
+  uint8_t *issuer_dn;        /* DER of the issuer Name (owned) */
+  size_t issuer_dn_len;
+  uint8_t *aki;              /* AKI keyIdentifier (owned), may be NULL */
+  size_t aki_len;
+  uint8_t issuer_key_hash[32];
+  int has_issuer_key_hash;
+  uint64_t entries;
+  uint64_t x509;
+  uint64_t precert;
+  cts_key_count keys[CTS_STATS_MAX_KEY_KINDS];
+  size_t n_keys;
+  uint64_t keys_other; /* entries whose key kind found no free slot */
+  uint64_t flagged;    /* entries with at least one finding */
+  uint64_t *lint_counts; /* n_lints * CTS_STATS_LINT_COLUMNS (owned) */
+} cts_ca_stats;
+
+/* Per lint and CA: how many certificates got each finding status. */
+enum { CTS_STATS_INFO = 0, CTS_STATS_WARN = 1, CTS_STATS_ERROR = 2,
+       CTS_STATS_LINT_COLUMNS = 3 };
+
+typedef struct cts_error_record {
+  char *input;
+  uint64_t offset;
+  uint64_t index;
+  uint64_t lost;
+  char *reason;
+} cts_error_record;
+
+typedef struct cts_stats {
+  uint64_t entries;
+  uint64_t x509;
+  uint64_t precert;
+  uint64_t fully_parsed;
+  uint64_t clean;
+  uint64_t flagged;
+  uint64_t unparseable;
+  cts_error_record *errors; /* the first CTS_STATS_MAX_ERRORS problems */
+  size_t n_errors;
+  uint64_t errors_omitted;  /* problems beyond those */
+  size_t n_lints;           /* columns of every CA's lint_counts */
+  cts_ca_stats *cas;        /* open-addressing table of cap slots */
+  size_t n_cas;
+  size_t cap;
+} cts_stats;
+
+/* n_lints: the size of the lint table the results passed to
+ * cts_stats_add_entry follow (0 when no lint runs). */
+cts_status cts_stats_init(cts_stats *stats, size_t n_lints);
+void cts_stats_free(cts_stats *stats);
+
+/* Counts one entry whose certificate the sieve summarised, with the
+ * status of every lint (n_lints of them, NULL when none ran). */
+cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
+                               const cts_summary *sum,
+                               const cts_lint_status *lint_results,
+                               int fully_parsed);
+/* Counts lost unparseable entries at a location, with the reason. */
+cts_status cts_stats_add_error(cts_stats *stats, const char *input,
+                               uint64_t offset, uint64_t index, uint64_t lost,
+                               const char *reason);
+/* Adds everything in src to dst (src is left as it was). */
+cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src);
+
+/* The CAs in a stable order: entries descending, then id. The array is
+ * malloc'd (free it); NULL with *out_n = 0 when there are none. */
+const cts_ca_stats **cts_stats_sorted_cas(const cts_stats *stats,
+                                          size_t *out_n);
+
+/* "RSA-2048", "EC-P384", ... for a summary's key. */
+void cts_key_label(const cts_summary *sum, char out[16]);
+
+#endif

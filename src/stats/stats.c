@@ -1,0 +1,300 @@
+/* Per-CA tables: open addressing keyed by the CA id, no locks (one table
+ * per worker, merged at the end). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctscan/sha256.h"
+#include "ctscan/stats.h"
+
+#define INITIAL_CAP 64
+
+cts_status cts_stats_init(cts_stats *stats, size_t n_lints) {
+  memset(stats, 0, sizeof(*stats));
+  stats->n_lints = n_lints;
+  stats->cas = calloc(INITIAL_CAP, sizeof(*stats->cas));
+  if (stats->cas == NULL) return CTS_ERR_NOMEM;
+  stats->cap = INITIAL_CAP;
+  return CTS_OK;
+}
+
+static int slot_used(const cts_ca_stats *ca) { return ca->issuer_dn != NULL; }
+
+void cts_stats_free(cts_stats *stats) {
+  for (size_t i = 0; i < stats->cap; i++) {
+    free(stats->cas[i].issuer_dn);
+    free(stats->cas[i].aki);
+    free(stats->cas[i].lint_counts);
+  }
+  free(stats->cas);
+  for (size_t i = 0; i < stats->n_errors; i++) {
+    free(stats->errors[i].input);
+    free(stats->errors[i].reason);
+  }
+  free(stats->errors);
+  memset(stats, 0, sizeof(*stats));
+}
+
+static size_t slot_of(const uint8_t id[CTS_CA_ID_LEN], size_t cap) {
+  uint64_t h;
+  memcpy(&h, id, sizeof(h)); /* the id is a hash already */
+  return (size_t)(h & (cap - 1));
+}
+
+static cts_ca_stats *find_slot(cts_ca_stats *table, size_t cap,
+                               const uint8_t id[CTS_CA_ID_LEN]) {
+  size_t i = slot_of(id, cap);
+  while (slot_used(&table[i]) &&
+         memcmp(table[i].id, id, CTS_CA_ID_LEN) != 0)
+    i = (i + 1) & (cap - 1);
+  return &table[i];
+}
+
+static cts_status grow(cts_stats *stats) {
+  size_t cap = stats->cap * 2;
+  cts_ca_stats *table = calloc(cap, sizeof(*table));
+  if (table == NULL) return CTS_ERR_NOMEM;
+  for (size_t i = 0; i < stats->cap; i++) {
+    if (!slot_used(&stats->cas[i])) continue;
+    *find_slot(table, cap, stats->cas[i].id) = stats->cas[i];
+  }
+  free(stats->cas);
+  stats->cas = table;
+  stats->cap = cap;
+  return CTS_OK;
+}
+
+static uint8_t *dup_bytes(const uint8_t *p, size_t n) {
+  uint8_t *copy = malloc(n > 0 ? n : 1);
+  if (copy != NULL && n > 0) memcpy(copy, p, n);
+  return copy;
+}
+
+/* Finds or creates the CA; issuer_dn must not be empty. */
+static cts_status lookup_ca(cts_stats *stats, const uint8_t id[CTS_CA_ID_LEN],
+                            const uint8_t *dn, size_t dn_len,
+                            const uint8_t *aki, size_t aki_len,
+                            cts_ca_stats **out) {
+  cts_ca_stats *ca;
+  cts_status st;
+  if ((stats->n_cas + 1) * 4 > stats->cap * 3 && (st = grow(stats)) != CTS_OK)
+    return st;
+  ca = find_slot(stats->cas, stats->cap, id);
+  if (!slot_used(ca)) {
+    uint8_t *dn_copy = dup_bytes(dn, dn_len);
+    uint8_t *aki_copy = aki_len > 0 ? dup_bytes(aki, aki_len) : NULL;
+    uint64_t *counts = calloc(stats->n_lints * CTS_STATS_LINT_COLUMNS + 1,
+                              sizeof(*counts));
+    if (dn_copy == NULL || (aki_len > 0 && aki_copy == NULL) ||
+        counts == NULL) {
+      free(dn_copy);
+      free(aki_copy);
+      free(counts);
+      return CTS_ERR_NOMEM;
+    }
+    memset(ca, 0, sizeof(*ca));
+    memcpy(ca->id, id, CTS_CA_ID_LEN);
+    ca->issuer_dn = dn_copy;
+    ca->issuer_dn_len = dn_len;
+    ca->aki = aki_copy;
+    ca->aki_len = aki_len;
+    ca->lint_counts = counts;
+    stats->n_cas++;
+  }
+  *out = ca;
+  return CTS_OK;
+}
+
+void cts_key_label(const cts_summary *sum, char out[16]) {
+  switch (sum->key_type) {
+    case CTS_KEY_RSA: snprintf(out, 16, "RSA-%u", sum->key_size); break;
+    case CTS_KEY_EC:
+      switch (sum->curve) {
+        case CTS_CURVE_P256: snprintf(out, 16, "EC-P256"); break;
+        case CTS_CURVE_P384: snprintf(out, 16, "EC-P384"); break;
+        case CTS_CURVE_P521: snprintf(out, 16, "EC-P521"); break;
+        default: snprintf(out, 16, "EC-other"); break;
+      }
+      break;
+    case CTS_KEY_ED25519: snprintf(out, 16, "Ed25519"); break;
+    case CTS_KEY_ED448: snprintf(out, 16, "Ed448"); break;
+    case CTS_KEY_DSA: snprintf(out, 16, "DSA"); break;
+    default: snprintf(out, 16, "unknown"); break;
+  }
+}
+
+static void count_key(cts_ca_stats *ca, const char *label, uint64_t n) {
+  for (size_t i = 0; i < ca->n_keys; i++) {
+    if (strcmp(ca->keys[i].label, label) == 0) {
+      ca->keys[i].count += n;
+      return;
+    }
+  }
+  if (ca->n_keys == CTS_STATS_MAX_KEY_KINDS) {
+    ca->keys_other += n;
+    return;
+  }
+  snprintf(ca->keys[ca->n_keys].label, sizeof(ca->keys[0].label), "%s",
+           label);
+  ca->keys[ca->n_keys].count = n;
+  ca->n_keys++;
+}
+
+/* Counts the findings of one certificate; returns whether it has any. */
+static int count_findings(cts_ca_stats *ca, size_t n_lints,
+                          const cts_lint_status *results) {
+  int flagged = 0;
+  for (size_t i = 0; results != NULL && i < n_lints; i++) {
+    uint64_t *row = ca->lint_counts + i * CTS_STATS_LINT_COLUMNS;
+    switch (results[i]) {
+      case CTS_LINT_INFO: row[CTS_STATS_INFO]++, flagged = 1; break;
+      case CTS_LINT_WARN: row[CTS_STATS_WARN]++, flagged = 1; break;
+      case CTS_LINT_ERROR:
+      case CTS_LINT_FATAL: row[CTS_STATS_ERROR]++, flagged = 1; break;
+      default: break;
+    }
+  }
+  return flagged;
+}
+
+cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
+                               const cts_summary *sum,
+                               const cts_lint_status *lint_results,
+                               int fully_parsed) {
+  int flagged;
+  uint8_t digest[CTS_SHA256_LEN];
+  cts_sha256_ctx h;
+  cts_ca_stats *ca;
+  cts_status st;
+  char label[16];
+  const uint8_t *dn = sum->der + sum->issuer.off;
+  const uint8_t *aki = sum->der + sum->aki_key_id.off;
+
+  /* The Name is a whole DER element, so DN || AKI is unambiguous. */
+  cts_sha256_init(&h);
+  cts_sha256_update(&h, dn, sum->issuer.len);
+  cts_sha256_update(&h, aki, sum->aki_key_id.len);
+  cts_sha256_final(&h, digest);
+  st = lookup_ca(stats, digest, dn, sum->issuer.len, aki, sum->aki_key_id.len,
+                 &ca);
+  if (st != CTS_OK) return st;
+
+  stats->entries++;
+  ca->entries++;
+  if (entry->type == CTS_ENTRY_PRECERT) {
+    stats->precert++;
+    ca->precert++;
+  } else {
+    stats->x509++;
+    ca->x509++;
+  }
+  flagged = count_findings(ca, stats->n_lints, lint_results);
+  ca->flagged += (uint64_t)flagged;
+  if (flagged)
+    stats->flagged++;
+  else
+    stats->clean++;
+  stats->fully_parsed += (uint64_t)(fully_parsed != 0);
+  if (entry->issuer_key_hash != NULL && !ca->has_issuer_key_hash) {
+    memcpy(ca->issuer_key_hash, entry->issuer_key_hash, 32);
+    ca->has_issuer_key_hash = 1;
+  }
+  cts_key_label(sum, label);
+  count_key(ca, label, 1);
+  return CTS_OK;
+}
+
+static char *dup_str(const char *s) {
+  return (char *)dup_bytes((const uint8_t *)s, strlen(s) + 1);
+}
+
+static cts_status record_error(cts_stats *stats, const cts_error_record *e) {
+  cts_error_record *rec;
+  if (stats->n_errors == CTS_STATS_MAX_ERRORS) {
+    stats->errors_omitted++;
+    return CTS_OK;
+  }
+  if (stats->errors == NULL) {
+    stats->errors = calloc(CTS_STATS_MAX_ERRORS, sizeof(*stats->errors));
+    if (stats->errors == NULL) return CTS_ERR_NOMEM;
+  }
+  rec = &stats->errors[stats->n_errors];
+  *rec = *e;
+  rec->input = dup_str(e->input != NULL ? e->input : "");
+  rec->reason = dup_str(e->reason != NULL ? e->reason : "");
+  if (rec->input == NULL || rec->reason == NULL) {
+    free(rec->input);
+    free(rec->reason);
+    return CTS_ERR_NOMEM;
+  }
+  stats->n_errors++;
+  return CTS_OK;
+}
+
+cts_status cts_stats_add_error(cts_stats *stats, const char *input,
+                               uint64_t offset, uint64_t index, uint64_t lost,
+                               const char *reason) {
+  cts_error_record e = {(char *)input, offset, index, lost, (char *)reason};
+  stats->entries += lost;
+  stats->unparseable += lost;
+  return record_error(stats, &e);
+}
+
+cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
+  cts_status st;
+  if (dst->n_lints != src->n_lints) return CTS_ERR_USAGE;
+  dst->entries += src->entries;
+  dst->x509 += src->x509;
+  dst->precert += src->precert;
+  dst->fully_parsed += src->fully_parsed;
+  dst->clean += src->clean;
+  dst->flagged += src->flagged;
+  dst->unparseable += src->unparseable;
+  for (size_t i = 0; i < src->n_errors; i++)
+    if ((st = record_error(dst, &src->errors[i])) != CTS_OK) return st;
+  dst->errors_omitted += src->errors_omitted;
+  for (size_t i = 0; i < src->cap; i++) {
+    const cts_ca_stats *s = &src->cas[i];
+    cts_ca_stats *d;
+    if (!slot_used(s)) continue;
+    st = lookup_ca(dst, s->id, s->issuer_dn, s->issuer_dn_len, s->aki,
+                   s->aki_len, &d);
+    if (st != CTS_OK) return st;
+    d->entries += s->entries;
+    d->x509 += s->x509;
+    d->precert += s->precert;
+    d->flagged += s->flagged;
+    for (size_t k = 0; k < src->n_lints * CTS_STATS_LINT_COLUMNS; k++)
+      d->lint_counts[k] += s->lint_counts[k];
+    if (s->has_issuer_key_hash && !d->has_issuer_key_hash) {
+      memcpy(d->issuer_key_hash, s->issuer_key_hash, 32);
+      d->has_issuer_key_hash = 1;
+    }
+    for (size_t k = 0; k < s->n_keys; k++)
+      count_key(d, s->keys[k].label, s->keys[k].count);
+    d->keys_other += s->keys_other;
+  }
+  return CTS_OK;
+}
+
+static int compare_cas(const void *a, const void *b) {
+  const cts_ca_stats *x = *(const cts_ca_stats *const *)a;
+  const cts_ca_stats *y = *(const cts_ca_stats *const *)b;
+  if (x->entries != y->entries) return x->entries > y->entries ? -1 : 1;
+  return memcmp(x->id, y->id, CTS_CA_ID_LEN);
+}
+
+const cts_ca_stats **cts_stats_sorted_cas(const cts_stats *stats,
+                                          size_t *out_n) {
+  const cts_ca_stats **list;
+  size_t n = 0;
+  *out_n = 0;
+  if (stats->n_cas == 0) return NULL;
+  list = malloc(stats->n_cas * sizeof(*list));
+  if (list == NULL) return NULL;
+  for (size_t i = 0; i < stats->cap; i++)
+    if (slot_used(&stats->cas[i])) list[n++] = &stats->cas[i];
+  qsort(list, n, sizeof(*list), compare_cas);
+  *out_n = n;
+  return list;
+}

@@ -1,0 +1,84 @@
+#!/bin/sh
+# Command-line tests over the real corpus: what a user runs and reads.
+# Usage: CTSCAN=path/to/ctscan sh tests/corpus/run.sh
+set -u
+CTSCAN=${CTSCAN:-./ctscan}
+T=$(mktemp -d /tmp/ctscan-corpus.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+check() { # check NAME COMMAND...
+  name=$1; shift
+  if "$@" >"$T/out" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/     /' "$T/out" | head -20; fi
+}
+jqt() { # jqt FILE EXPR: EXPR must print true
+  [ "$(jq -r "$2" "$1" 2>&1)" = "true" ]
+}
+scan() { # scan JSON INPUT...: exit status must be 0
+  out=$1; shift
+  "$CTSCAN" scan --quiet --json "$out" "$@" >"$T/table" 2>"$T/err"
+}
+accounted='.totals.entries == .totals.clean + .totals.flagged + .totals.unparseable'
+
+# usage and unreadable input: exit 1
+"$CTSCAN" >/dev/null 2>&1; [ $? -eq 1 ] && ok "no arguments: exit 1" || bad "no arguments: exit 1"
+"$CTSCAN" scan --bogus x >/dev/null 2>&1; [ $? -eq 1 ] && ok "unknown option: exit 1" || bad "unknown option: exit 1"
+"$CTSCAN" scan "$T/missing" >/dev/null 2>&1; [ $? -eq 1 ] && ok "missing input: exit 1" || bad "missing input: exit 1"
+
+# the navigli2025h2 log tree: 1024 precerts from Let's Encrypt staging CAs
+check "log tree scans" scan "$T/navigli.json" corpus/navigli2025h2
+check "log tree: 1024 entries, all precerts" jqt "$T/navigli.json" \
+  '.totals.entries == 1024 and .totals.precert == 1024 and .totals.unparseable == 0'
+check "log tree: every CA is a staging CA" jqt "$T/navigli.json" \
+  '[.cas[].issuer_dn | test("\\(STAGING\\) Let.s Encrypt")] | all'
+check "log tree: per-CA entries add up" jqt "$T/navigli.json" '([.cas[].entries] | add) == 1024'
+check "log tree: table printed" grep -q "STAGING" "$T/table"
+
+# the same tiles gzip'd, zstd'd as one frame, zstd'd as many frames
+mkdir -p "$T/gz/tile/data" "$T/zst"
+for n in 000 001 002 003; do gzip -c corpus/navigli2025h2/tile/data/$n >"$T/gz/tile/data/$n"; done
+cat corpus/navigli2025h2/tile/data/00[0-3] | zstd -q -c >"$T/zst/one-frame.zst"
+for n in 000 001 002 003; do zstd -q -c corpus/navigli2025h2/tile/data/$n; done >"$T/zst/frames.zst"
+check "gzip tiles scan" scan "$T/gz.json" "$T/gz"
+check "gzip tiles: same CAs as raw" sh -c "jq -c .cas '$T/gz.json' >'$T/a'; jq -c .cas '$T/navigli.json' | cmp -s - '$T/a'"
+check "zstd one frame scans" scan "$T/z1.json" "$T/zst/one-frame.zst"
+check "zstd one frame: same CAs as raw" sh -c "jq -c .cas '$T/z1.json' >'$T/b'; jq -c .cas '$T/navigli.json' | cmp -s - '$T/b'"
+check "zstd many frames scans" scan "$T/zn.json" "$T/zst/frames.zst"
+check "zstd many frames: same CAs as raw" sh -c "jq -c .cas '$T/zn.json' >'$T/c'; jq -c .cas '$T/navigli.json' | cmp -s - '$T/c'"
+
+# RFC 6962 get-entries: 4 x509 entries
+check "get-entries scans" scan "$T/ge.json" corpus/rfc6962/get-entries-2013-pilot.json
+check "get-entries: 4 x509" jqt "$T/ge.json" '.totals.entries == 4 and .totals.x509 == 4'
+
+# damaged copies: reported with their location, scanned on, never a crash
+head -c 200000 corpus/navigli2025h2/tile/data/001 >"$T/truncated-tile"
+check "truncated tile scans" scan "$T/tr.json" "$T/truncated-tile"
+check "truncated tile: reported with offset" jqt "$T/tr.json" \
+  '.totals.unparseable > 0 and (.totals.errors[0].offset > 0) and (.totals.errors[0].input | endswith("truncated-tile"))'
+check "truncated tile: accounted" jqt "$T/tr.json" "$accounted"
+head -c 150000 "$T/zst/frames.zst" >"$T/truncated.zst"
+check "truncated zstd scans" scan "$T/tz.json" "$T/truncated.zst"
+check "truncated zstd: entries before the cut kept" jqt "$T/tz.json" \
+  '.totals.precert > 0 and .totals.unparseable > 0'
+cp "$T/zst/frames.zst" "$T/flipped.zst"
+printf '\377\377\377\377' | dd of="$T/flipped.zst" bs=1 seek=300000 conv=notrunc 2>/dev/null
+check "corrupt zstd frame scans" scan "$T/fz.json" "$T/flipped.zst"
+check "corrupt zstd: accounted" jqt "$T/fz.json" "$accounted and .totals.unparseable > 0"
+head -c 9000 corpus/rfc6962/get-entries-2013-pilot.json >"$T/truncated.json"
+check "truncated get-entries scans" scan "$T/tj.json" "$T/truncated.json"
+check "truncated get-entries: reported" jqt "$T/tj.json" ".totals.unparseable > 0 and $accounted"
+cp corpus/navigli2025h2/tile/data/002 "$T/flipped-tile"
+printf '\377' | dd of="$T/flipped-tile" bs=1 seek=5000 conv=notrunc 2>/dev/null
+check "bit-flipped tile scans" scan "$T/ft.json" "$T/flipped-tile"
+check "bit-flipped tile: accounted" jqt "$T/ft.json" "$accounted"
+
+# every zlint test certificate is read (PEM)
+check "PEM corpus scans" scan "$T/pem.json" corpus/zlint
+check "PEM corpus: 1073 certificates in 1068 files" jqt "$T/pem.json" '.totals.x509 == 1073'
+
+echo
+echo "corpus: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -12,6 +12,7 @@ extern const cts_lint_group cts_lint_group_time;
 extern const cts_lint_group cts_lint_group_extensions;
 extern const cts_lint_group cts_lint_group_ev_ca;
 extern const cts_lint_group cts_lint_group_ctscan;
+extern const cts_lint_group cts_lint_group_ca;
 
 /* Unix seconds of a UTC date (proleptic Gregorian, years >= 1970), as a
  * constant expression for effective dates in lint tables. */

@@ -10,7 +10,7 @@ static const cts_lint_group *const k_groups[] = {
     &cts_lint_group_names,      &cts_lint_group_subject,
     &cts_lint_group_keys,       &cts_lint_group_time,
     &cts_lint_group_extensions, &cts_lint_group_ev_ca,
-    &cts_lint_group_ctscan,
+    &cts_lint_group_ctscan,     &cts_lint_group_ca,
 };
 
 #define MAX_LINTS 512

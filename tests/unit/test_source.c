@@ -504,6 +504,45 @@ static void test_compressed_file(void) {
   free(payload.data);
 }
 
+/* Files past the step at which consumed input pages are handed back. */
+static void test_large_files(void) {
+  char path[] = "/tmp/cts-src-XXXXXX";
+  int fd = mkstemp(path);
+  size_t len = (size_t)40 << 20;
+  buf payload = {malloc(len), len, len};
+  buf zs;
+  uint64_t seed = 5;
+  CU_ASSERT_FATAL(fd >= 0 && payload.data != NULL);
+  close(fd);
+  for (size_t i = 0; i + 8 <= len; i += 8) {
+    uint64_t r = rng_next(&seed);
+    memcpy(payload.data + i, &r, 8);
+  }
+  zs = zstd_bytes(payload.data, payload.len, 0);
+  CU_ASSERT_FATAL(zs.data != NULL);
+  for (int pass = 0; pass < 2; pass++) {
+    cts_stream *s;
+    buf got;
+    if (pass == 0)
+      write_file(path, payload.data, payload.len);
+    else
+      write_file(path, zs.data, zs.len);
+    CU_ASSERT_FATAL(cts_stream_open_file(path, &s) == CTS_OK);
+    CU_ASSERT_EQUAL(cts_stream_compression(s), pass == 0
+                                                   ? CTS_COMPRESSION_NONE
+                                                   : CTS_COMPRESSION_ZSTD);
+    CU_ASSERT_EQUAL(drain(s, big_wants, 8, &got), CTS_OK);
+    CU_ASSERT_EQUAL(got.len, payload.len);
+    CU_ASSERT(got.len == payload.len &&
+              memcmp(got.data, payload.data, got.len) == 0);
+    free(got.data);
+    cts_stream_close(s);
+  }
+  unlink(path);
+  free(zs.data);
+  free(payload.data);
+}
+
 /* Any cut of a compressed stream gives CTS_ERR_DECOMPRESS (unless it
  * falls after the end), and what came before is a prefix of the data. */
 static void check_truncations(const buf *comp, const buf *payload,
@@ -858,6 +897,7 @@ static CU_TestInfo tests[] = {
     {"zstd frames", test_zstd_frames},
     {"large roundtrip", test_large_roundtrip},
     {"compressed file", test_compressed_file},
+    {"large files", test_large_files},
     {"truncated", test_truncated},
     {"error keeps bytes", test_error_keeps_bytes},
     {"bit flips", test_bit_flips},

@@ -26,6 +26,8 @@ typedef struct cts_key_count {
 typedef struct cts_ca_stats {
   uint8_t id[CTS_CA_ID_LEN]; /* SHA-256(issuer DN || AKI keyIdentifier),
                                 first 16 bytes */
+  uint64_t key_hash;         /* fast hash of the same bytes: the table's
+                                key (the id is computed once per CA) */
   uint8_t *issuer_dn;        /* DER of the issuer Name (owned) */
   size_t issuer_dn_len;
   uint8_t *aki;              /* AKI keyIdentifier (owned), may be NULL */

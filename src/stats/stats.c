@@ -35,17 +35,31 @@ void cts_stats_free(cts_stats *stats) {
   memset(stats, 0, sizeof(*stats));
 }
 
-static size_t slot_of(const uint8_t id[CTS_CA_ID_LEN], size_t cap) {
-  uint64_t h;
-  memcpy(&h, id, sizeof(h)); /* the id is a hash already */
-  return (size_t)(h & (cap - 1));
+/* FNV-1a over the issuer DN then the AKI: the table's key. Collisions
+ * are resolved by comparing the bytes, so it need not be cryptographic;
+ * the SHA-256 id is computed only when a CA is first seen. */
+static uint64_t key_hash(const uint8_t *dn, size_t dn_len, const uint8_t *aki,
+                         size_t aki_len) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < dn_len; i++) h = (h ^ dn[i]) * 0x100000001b3ull;
+  h = (h ^ 0xff) * 0x100000001b3ull; /* separates DN from AKI */
+  for (size_t i = 0; i < aki_len; i++) h = (h ^ aki[i]) * 0x100000001b3ull;
+  return h ^ (h >> 29);
 }
 
-static cts_ca_stats *find_slot(cts_ca_stats *table, size_t cap,
-                               const uint8_t id[CTS_CA_ID_LEN]) {
-  size_t i = slot_of(id, cap);
+static int same_key(const cts_ca_stats *ca, uint64_t hash, const uint8_t *dn,
+                    size_t dn_len, const uint8_t *aki, size_t aki_len) {
+  return ca->key_hash == hash && ca->issuer_dn_len == dn_len &&
+         ca->aki_len == aki_len && memcmp(ca->issuer_dn, dn, dn_len) == 0 &&
+         (aki_len == 0 || memcmp(ca->aki, aki, aki_len) == 0);
+}
+
+static cts_ca_stats *find_slot(cts_ca_stats *table, size_t cap, uint64_t hash,
+                               const uint8_t *dn, size_t dn_len,
+                               const uint8_t *aki, size_t aki_len) {
+  size_t i = (size_t)(hash & (cap - 1));
   while (slot_used(&table[i]) &&
-         memcmp(table[i].id, id, CTS_CA_ID_LEN) != 0)
+         !same_key(&table[i], hash, dn, dn_len, aki, aki_len))
     i = (i + 1) & (cap - 1);
   return &table[i];
 }
@@ -55,8 +69,10 @@ static cts_status grow(cts_stats *stats) {
   cts_ca_stats *table = calloc(cap, sizeof(*table));
   if (table == NULL) return CTS_ERR_NOMEM;
   for (size_t i = 0; i < stats->cap; i++) {
-    if (!slot_used(&stats->cas[i])) continue;
-    *find_slot(table, cap, stats->cas[i].id) = stats->cas[i];
+    const cts_ca_stats *ca = &stats->cas[i];
+    if (!slot_used(ca)) continue;
+    *find_slot(table, cap, ca->key_hash, ca->issuer_dn, ca->issuer_dn_len,
+               ca->aki, ca->aki_len) = *ca;
   }
   free(stats->cas);
   stats->cas = table;
@@ -71,16 +87,18 @@ static uint8_t *dup_bytes(const uint8_t *p, size_t n) {
 }
 
 /* Finds or creates the CA; issuer_dn must not be empty. */
-static cts_status lookup_ca(cts_stats *stats, const uint8_t id[CTS_CA_ID_LEN],
-                            const uint8_t *dn, size_t dn_len,
+static cts_status lookup_ca(cts_stats *stats, const uint8_t *dn, size_t dn_len,
                             const uint8_t *aki, size_t aki_len,
                             cts_ca_stats **out) {
   cts_ca_stats *ca;
   cts_status st;
+  uint64_t hash = key_hash(dn, dn_len, aki, aki_len);
   if ((stats->n_cas + 1) * 4 > stats->cap * 3 && (st = grow(stats)) != CTS_OK)
     return st;
-  ca = find_slot(stats->cas, stats->cap, id);
+  ca = find_slot(stats->cas, stats->cap, hash, dn, dn_len, aki, aki_len);
   if (!slot_used(ca)) {
+    uint8_t digest[CTS_SHA256_LEN];
+    cts_sha256_ctx h;
     uint8_t *dn_copy = dup_bytes(dn, dn_len);
     uint8_t *aki_copy = aki_len > 0 ? dup_bytes(aki, aki_len) : NULL;
     uint64_t *counts = calloc(stats->n_lints * CTS_STATS_LINT_COLUMNS + 1,
@@ -92,8 +110,14 @@ static cts_status lookup_ca(cts_stats *stats, const uint8_t id[CTS_CA_ID_LEN],
       free(counts);
       return CTS_ERR_NOMEM;
     }
+    /* The Name is a whole DER element, so DN || AKI is unambiguous. */
+    cts_sha256_init(&h);
+    cts_sha256_update(&h, dn, dn_len);
+    cts_sha256_update(&h, aki, aki_len);
+    cts_sha256_final(&h, digest);
     memset(ca, 0, sizeof(*ca));
-    memcpy(ca->id, id, CTS_CA_ID_LEN);
+    memcpy(ca->id, digest, CTS_CA_ID_LEN);
+    ca->key_hash = hash;
     ca->issuer_dn = dn_copy;
     ca->issuer_dn_len = dn_len;
     ca->aki = aki_copy;
@@ -162,21 +186,13 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
                                const cts_lint_status *lint_results,
                                int fully_parsed) {
   int flagged;
-  uint8_t digest[CTS_SHA256_LEN];
-  cts_sha256_ctx h;
   cts_ca_stats *ca;
   cts_status st;
   char label[16];
   const uint8_t *dn = sum->der + sum->issuer.off;
   const uint8_t *aki = sum->der + sum->aki_key_id.off;
 
-  /* The Name is a whole DER element, so DN || AKI is unambiguous. */
-  cts_sha256_init(&h);
-  cts_sha256_update(&h, dn, sum->issuer.len);
-  cts_sha256_update(&h, aki, sum->aki_key_id.len);
-  cts_sha256_final(&h, digest);
-  st = lookup_ca(stats, digest, dn, sum->issuer.len, aki, sum->aki_key_id.len,
-                 &ca);
+  st = lookup_ca(stats, dn, sum->issuer.len, aki, sum->aki_key_id.len, &ca);
   if (st != CTS_OK) return st;
 
   stats->entries++;
@@ -257,7 +273,7 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
     const cts_ca_stats *s = &src->cas[i];
     cts_ca_stats *d;
     if (!slot_used(s)) continue;
-    st = lookup_ca(dst, s->id, s->issuer_dn, s->issuer_dn_len, s->aki,
+    st = lookup_ca(dst, s->issuer_dn, s->issuer_dn_len, s->aki,
                    s->aki_len, &d);
     if (st != CTS_OK) return st;
     d->entries += s->entries;

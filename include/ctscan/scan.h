@@ -3,6 +3,8 @@
 #ifndef CTSCAN_SCAN_H
 #define CTSCAN_SCAN_H
 
+#include <stdio.h>
+
 #include "ctscan/check.h"
 #include "ctscan/entry.h"
 #include "ctscan/source.h"
@@ -13,6 +15,7 @@
 typedef struct cts_scan_options {
   int quiet; /* no warnings on stderr */
   int full;  /* parse every certificate with OpenSSL, run every lint */
+  FILE *findings; /* JSON line per flagged certificate, or NULL */
 } cts_scan_options;
 
 /* One worker's state: its checker (summary, lint results) and its

@@ -10,14 +10,40 @@
 #include <stdint.h>
 
 #include "ctscan/entry.h"
+#include "ctscan/hll.h"
 #include "ctscan/lint.h"
+#include "ctscan/u64map.h"
 #include "ctscan/status.h"
 #include "ctscan/summary.h"
 
 #define CTS_CA_ID_LEN 16
 #define CTS_STATS_MAX_KEY_KINDS 12
 #define CTS_STATS_MAX_ERRORS 1000
+#define CTS_STATS_MAX_EXAMPLES 5
+/* Validity buckets, upper bounds in days (RFC 5280 4.1.2.5 validity:
+ * notAfter - notBefore + 1 s, as the BRs count it); the last is open. */
+#define CTS_STATS_VALIDITY_BUCKETS 8
+/* Serial lengths: significant octets 0..20, then "more than 20". */
+#define CTS_STATS_SERIAL_LENGTHS 22
 
+/* A certificate shown as evidence of a finding. */
+typedef struct cts_example {
+  uint64_t index;
+  uint8_t sha256[32]; /* of the linted certificate (crt.sh indexes it) */
+  uint8_t index_known;
+  uint8_t is_tbs;     /* only a TBS was linted: sha256 is of the TBS */
+} cts_example;
+
+/* One lint's findings at one CA, counted once per issuance: a
+ * precertificate and its final certificate (same CA, same serial) are one
+ * issuance (RFC 6962 3.1). */
+typedef struct cts_ca_lint {
+  uint64_t counts[3];       /* CTS_STATS_INFO, _WARN, _ERROR */
+  int64_t first_not_before; /* Unix seconds */
+  int64_t last_not_before;
+  uint32_t n_examples;
+  cts_example examples[CTS_STATS_MAX_EXAMPLES];
+} cts_ca_lint;
 typedef struct cts_key_count {
   char label[16]; /* "RSA-2048", "EC-P256", "Ed25519", ... */
   uint64_t count;
@@ -41,12 +67,18 @@ typedef struct cts_ca_stats {
   size_t n_keys;
   uint64_t keys_other; /* entries whose key kind found no free slot */
   uint64_t flagged;    /* entries with at least one finding */
-  uint64_t *lint_counts; /* n_lints * CTS_STATS_LINT_COLUMNS (owned) */
+  cts_ca_lint **lints; /* n_lints pointers, NULL until a finding (owned) */
+  uint8_t *issuances;  /* HyperLogLog of serial numbers (owned) */
+  cts_u64map seen_findings; /* (serial, lint) pairs counted already */
+  cts_u64map per_day;  /* day of notBefore -> a: entries, b: flagged */
+  uint64_t validity[CTS_STATS_VALIDITY_BUCKETS];
+  uint64_t serial_lengths[CTS_STATS_SERIAL_LENGTHS];
 } cts_ca_stats;
 
-/* Per lint and CA: how many certificates got each finding status. */
-enum { CTS_STATS_INFO = 0, CTS_STATS_WARN = 1, CTS_STATS_ERROR = 2,
-       CTS_STATS_LINT_COLUMNS = 3 };
+enum { CTS_STATS_INFO = 0, CTS_STATS_WARN = 1, CTS_STATS_ERROR = 2 };
+
+/* Upper bounds of the validity buckets, in days (0: open). */
+extern const uint32_t cts_stats_validity_bounds[CTS_STATS_VALIDITY_BUCKETS];
 
 typedef struct cts_error_record {
   char *input;
@@ -67,7 +99,7 @@ typedef struct cts_stats {
   cts_error_record *errors; /* the first CTS_STATS_MAX_ERRORS problems */
   size_t n_errors;
   uint64_t errors_omitted;  /* problems beyond those */
-  size_t n_lints;           /* columns of every CA's lint_counts */
+  size_t n_lints;           /* entries of every CA's lints[] */
   cts_ca_stats *cas;        /* open-addressing table of cap slots */
   size_t n_cas;
   size_t cap;
@@ -79,11 +111,14 @@ cts_status cts_stats_init(cts_stats *stats, size_t n_lints);
 void cts_stats_free(cts_stats *stats);
 
 /* Counts one entry whose certificate the sieve summarised, with the
- * status of every lint (n_lints of them, NULL when none ran). */
+ * status of every lint (n_lints of them, NULL when none ran). *out_ca
+ * (may be NULL) gets the entry's CA. */
 cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
                                const cts_summary *sum,
                                const cts_lint_status *lint_results,
-                               int fully_parsed);
+                               int fully_parsed, const cts_ca_stats **out_ca);
+/* Issuances of a CA: distinct serial numbers (HyperLogLog estimate). */
+uint64_t cts_ca_unique_issuances(const cts_ca_stats *ca);
 /* Counts lost unparseable entries at a location, with the reason. */
 cts_status cts_stats_add_error(cts_stats *stats, const char *input,
                                uint64_t offset, uint64_t index, uint64_t lost,

@@ -19,8 +19,8 @@
 
 static void usage(FILE *out) {
   fprintf(out,
-          "usage: ctscan scan [--json FILE] [--full] [--kernel scalar|avx2|neon]\n"
-          "                   [--quiet] INPUT...\n"
+          "usage: ctscan scan [--json FILE] [--findings FILE] [--csv FILE] [--full]\n"
+          "                   [--kernel scalar|avx2|neon] [--quiet] INPUT...\n"
           "       ctscan lint [--format pem|der] FILE...\n"
           "       ctscan list-lints\n"
           "       ctscan --version\n"
@@ -35,14 +35,17 @@ static void warn_path(void *ctx, const char *path, const char *reason) {
   if (!options->quiet) fprintf(stderr, "ctscan: %s: %s\n", path, reason);
 }
 
-static int write_json(const cts_stats *stats, const char *path) {
+typedef cts_status (*report_fn)(const cts_stats *stats, FILE *out);
+
+static int write_report(const cts_stats *stats, const char *path,
+                        report_fn write) {
   FILE *f = fopen(path, "w");
   cts_status st;
   if (f == NULL) {
     fprintf(stderr, "ctscan: %s: %s\n", path, strerror(errno));
     return EXIT_USAGE;
   }
-  st = cts_report_json(stats, f);
+  st = write(stats, f);
   if (fclose(f) != 0 && st == CTS_OK) st = CTS_ERR_IO;
   if (st != CTS_OK) {
     fprintf(stderr, "ctscan: %s: %s\n", path, cts_status_str(st));
@@ -51,17 +54,29 @@ static int write_json(const cts_stats *stats, const char *path) {
   return 0;
 }
 
+static int option_takes_value(const char *arg) {
+  static const char *const with_value[] = {"--json", "--csv", "--findings",
+                                           "--kernel"};
+  for (size_t k = 0; k < sizeof(with_value) / sizeof(with_value[0]); k++)
+    if (strcmp(arg, with_value[k]) == 0) return 1;
+  return 0;
+}
+
 static int cmd_scan(int argc, char **argv) {
   cts_scan_options options = {0};
   cts_input_list inputs = {0};
   cts_stats stats;
-  const char *json_path = NULL;
+  const char *json_path = NULL, *csv_path = NULL, *findings_path = NULL;
   int rc = 0, n_paths = 0;
   cts_status st;
 
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--json") == 0 && i + 1 < argc) {
       json_path = argv[++i];
+    } else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
+      csv_path = argv[++i];
+    } else if (strcmp(argv[i], "--findings") == 0 && i + 1 < argc) {
+      findings_path = argv[++i];
     } else if (strcmp(argv[i], "--kernel") == 0 && i + 1 < argc) {
       if (cts_simd_select(argv[++i]) != 0) {
         fprintf(stderr, "ctscan scan: kernel %s is not available here\n",
@@ -89,7 +104,7 @@ static int cmd_scan(int argc, char **argv) {
     return EXIT_USAGE;
   }
   for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "--kernel") == 0) {
+    if (option_takes_value(argv[i])) {
       i++;
       continue;
     }
@@ -101,7 +116,17 @@ static int cmd_scan(int argc, char **argv) {
     }
     if (st != CTS_OK) rc = EXIT_USAGE; /* unreadable: scan the rest */
   }
+  if (findings_path != NULL &&
+      (options.findings = fopen(findings_path, "w")) == NULL) {
+    fprintf(stderr, "ctscan: %s: %s\n", findings_path, strerror(errno));
+    rc = EXIT_USAGE;
+    goto free_inputs;
+  }
   st = cts_scan_inputs(&inputs, &options, &stats);
+  if (options.findings != NULL && fclose(options.findings) != 0) {
+    fprintf(stderr, "ctscan: %s: %s\n", findings_path, strerror(errno));
+    rc = EXIT_USAGE;
+  }
   if (st != CTS_OK) {
     fprintf(stderr, "ctscan: scan failed: %s\n", cts_status_str(st));
     rc = EXIT_INTERNAL;
@@ -109,8 +134,12 @@ static int cmd_scan(int argc, char **argv) {
   }
   cts_report_table(&stats, stdout);
   if (json_path != NULL) {
-    int json_rc = write_json(&stats, json_path);
+    int json_rc = write_report(&stats, json_path, cts_report_json);
     if (json_rc != 0) rc = json_rc;
+  }
+  if (csv_path != NULL) {
+    int csv_rc = write_report(&stats, csv_path, cts_report_csv);
+    if (csv_rc != 0) rc = csv_rc;
   }
   cts_stats_free(&stats);
 free_inputs:

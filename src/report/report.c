@@ -1,6 +1,7 @@
 /* The stats JSON and the terminal table. */
 #include <inttypes.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "ctscan/lint.h"
@@ -33,6 +34,14 @@ static void write_errors(cts_json *j, const cts_stats *stats) {
   cts_json_uint(j, stats->errors_omitted);
 }
 
+static uint64_t total_issuances(const cts_stats *stats) {
+  uint64_t n = 0;
+  for (size_t i = 0; i < stats->cap; i++)
+    if (stats->cas[i].issuer_dn != NULL)
+      n += cts_ca_unique_issuances(&stats->cas[i]);
+  return n;
+}
+
 static void write_totals(cts_json *j, const cts_stats *stats) {
   cts_json_key(j, "totals");
   cts_json_begin_object(j);
@@ -42,6 +51,8 @@ static void write_totals(cts_json *j, const cts_stats *stats) {
   cts_json_uint(j, stats->x509);
   cts_json_key(j, "precert");
   cts_json_uint(j, stats->precert);
+  cts_json_key(j, "unique_issuances");
+  cts_json_uint(j, total_issuances(stats));
   cts_json_key(j, "fully_parsed");
   cts_json_uint(j, stats->fully_parsed);
   cts_json_key(j, "clean");
@@ -54,8 +65,41 @@ static void write_totals(cts_json *j, const cts_stats *stats) {
   cts_json_end_object(j);
 }
 
-/* "lints": {"e_x": {"error": n, "warn": n, "info": n}}, lints with
- * findings only. */
+static void put_time(cts_json *j, int64_t t) {
+  char buf[32];
+  time_t tt = (time_t)t;
+  struct tm tm;
+  if (gmtime_r(&tt, &tm) == NULL) {
+    cts_json_null(j);
+    return;
+  }
+  strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  cts_json_string(j, buf);
+}
+
+static void write_example(cts_json *j, const cts_example *ex) {
+  char hex[65], url[128];
+  cts_hex(ex->sha256, 32, hex);
+  cts_json_begin_object(j);
+  cts_json_key(j, "index");
+  cts_json_uint(j, ex->index);
+  cts_json_key(j, "sha256");
+  cts_json_string(j, hex);
+  if (ex->is_tbs) {
+    /* only the TBSCertificate was logged: no certificate to look up */
+    cts_json_key(j, "sha256_of");
+    cts_json_string(j, "tbs");
+  } else {
+    snprintf(url, sizeof(url), "https://crt.sh/?sha256=%s", hex);
+    cts_json_key(j, "crtsh");
+    cts_json_string(j, url);
+  }
+  cts_json_end_object(j);
+}
+
+/* "lints": {"e_x": {"error": n, "warn": n, "info": n, "first_not_before",
+ * "last_not_before", "examples": [...]}}, lints with findings only;
+ * counts are of issuances (a precert and its certificate count once). */
 static void write_ca_lints(cts_json *j, const cts_stats *stats,
                            const cts_ca_stats *ca) {
   size_t n;
@@ -63,17 +107,88 @@ static void write_ca_lints(cts_json *j, const cts_stats *stats,
   cts_json_key(j, "lints");
   cts_json_begin_object(j);
   for (size_t i = 0; i < stats->n_lints && i < n; i++) {
-    const uint64_t *row = ca->lint_counts + i * CTS_STATS_LINT_COLUMNS;
-    if (row[0] + row[1] + row[2] == 0) continue;
+    const cts_ca_lint *l = ca->lints[i];
+    if (l == NULL) continue;
     cts_json_key(j, lints[i].name);
     cts_json_begin_object(j);
     cts_json_key(j, "error");
-    cts_json_uint(j, row[CTS_STATS_ERROR]);
+    cts_json_uint(j, l->counts[CTS_STATS_ERROR]);
     cts_json_key(j, "warn");
-    cts_json_uint(j, row[CTS_STATS_WARN]);
+    cts_json_uint(j, l->counts[CTS_STATS_WARN]);
     cts_json_key(j, "info");
-    cts_json_uint(j, row[CTS_STATS_INFO]);
+    cts_json_uint(j, l->counts[CTS_STATS_INFO]);
+    cts_json_key(j, "first_not_before");
+    put_time(j, l->first_not_before);
+    cts_json_key(j, "last_not_before");
+    put_time(j, l->last_not_before);
+    cts_json_key(j, "examples");
+    cts_json_begin_array(j);
+    for (uint32_t e = 0; e < l->n_examples; e++) write_example(j, &l->examples[e]);
+    cts_json_end_array(j);
     cts_json_end_object(j);
+  }
+  cts_json_end_object(j);
+}
+
+static int by_day(const void *a, const void *b) {
+  int64_t x = (int64_t)(*(const cts_u64map_slot *const *)a)->key;
+  int64_t y = (int64_t)(*(const cts_u64map_slot *const *)b)->key;
+  return x < y ? -1 : x > y;
+}
+
+/* "per_day": {"2025-05-03": {"entries": n, "flagged": n}, ...} by day of
+ * notBefore: the denominators a misissuance rate needs. */
+static cts_status write_per_day(cts_json *j, const cts_ca_stats *ca) {
+  const cts_u64map_slot **days = malloc((ca->per_day.count + 1) * sizeof(*days));
+  size_t n = 0;
+  if (days == NULL) return CTS_ERR_NOMEM;
+  for (size_t i = 0; i < ca->per_day.cap; i++)
+    if (ca->per_day.slots[i].used) days[n++] = &ca->per_day.slots[i];
+  qsort(days, n, sizeof(*days), by_day);
+  cts_json_key(j, "per_day");
+  cts_json_begin_object(j);
+  for (size_t i = 0; i < n; i++) {
+    char date[32];
+    time_t t = (time_t)((int64_t)days[i]->key * 86400);
+    struct tm tm;
+    if (gmtime_r(&t, &tm) == NULL) continue;
+    strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+    cts_json_key(j, date);
+    cts_json_begin_object(j);
+    cts_json_key(j, "entries");
+    cts_json_uint(j, days[i]->a);
+    cts_json_key(j, "flagged");
+    cts_json_uint(j, days[i]->b);
+    cts_json_end_object(j);
+  }
+  cts_json_end_object(j);
+  free(days);
+  return CTS_OK;
+}
+
+static void write_histograms(cts_json *j, const cts_ca_stats *ca) {
+  cts_json_key(j, "validity_days");
+  cts_json_begin_object(j);
+  for (int b = 0; b < CTS_STATS_VALIDITY_BUCKETS; b++) {
+    char label[32];
+    if (ca->validity[b] == 0) continue;
+    if (cts_stats_validity_bounds[b] == 0)
+      snprintf(label, sizeof(label), ">%u", cts_stats_validity_bounds[b - 1]);
+    else
+      snprintf(label, sizeof(label), "<=%u", cts_stats_validity_bounds[b]);
+    cts_json_key(j, label);
+    cts_json_uint(j, ca->validity[b]);
+  }
+  cts_json_end_object(j);
+  cts_json_key(j, "serial_lengths");
+  cts_json_begin_object(j);
+  for (int b = 0; b < CTS_STATS_SERIAL_LENGTHS; b++) {
+    char label[8];
+    if (ca->serial_lengths[b] == 0) continue;
+    snprintf(label, sizeof(label), b == CTS_STATS_SERIAL_LENGTHS - 1 ? ">%d" : "%d",
+             b == CTS_STATS_SERIAL_LENGTHS - 1 ? b - 1 : b);
+    cts_json_key(j, label);
+    cts_json_uint(j, ca->serial_lengths[b]);
   }
   cts_json_end_object(j);
 }
@@ -109,6 +224,8 @@ static void write_ca(cts_json *j, const cts_stats *stats,
   cts_json_uint(j, ca->x509);
   cts_json_key(j, "precert");
   cts_json_uint(j, ca->precert);
+  cts_json_key(j, "unique_issuances");
+  cts_json_uint(j, cts_ca_unique_issuances(ca));
   cts_json_key(j, "flagged");
   cts_json_uint(j, ca->flagged);
   write_ca_lints(j, stats, ca);
@@ -123,6 +240,8 @@ static void write_ca(cts_json *j, const cts_stats *stats,
     cts_json_uint(j, ca->keys_other);
   }
   cts_json_end_object(j);
+  write_histograms(j, ca);
+  (void)write_per_day(j, ca);
   cts_json_end_object(j);
 }
 
@@ -201,4 +320,103 @@ void cts_report_table(const cts_stats *stats, FILE *out) {
             (uint64_t)(stats->n_errors - (stats->n_errors > 10 ? 10 : stats->n_errors)) +
                 stats->errors_omitted);
   free(cas);
+}
+
+void cts_report_finding(FILE *out, const cts_entry *entry,
+                        const cts_checker *checker, const cts_ca_stats *ca) {
+  char *line = NULL, hex[65];
+  size_t len = 0;
+  uint8_t digest[32];
+  const cts_summary *sum = checker->sum;
+  FILE *mem = open_memstream(&line, &len);
+  cts_json j;
+  if (mem == NULL) return;
+  cts_json_init(&j, mem);
+  cts_json_begin_object(&j);
+  cts_json_key(&j, "index");
+  cts_json_uint(&j, entry->index);
+  cts_json_key(&j, "input");
+  cts_json_string(&j, entry->input != NULL ? entry->input : "");
+  cts_json_key(&j, "offset");
+  cts_json_uint(&j, entry->offset);
+  cts_sha256(sum->der + sum->cert.off, sum->cert.len, digest);
+  cts_hex(digest, 32, hex);
+  cts_json_key(&j, "sha256");
+  cts_json_string(&j, hex);
+  if (ca != NULL) {
+    cts_hex(ca->id, CTS_CA_ID_LEN, hex);
+    cts_json_key(&j, "ca");
+    cts_json_string(&j, hex);
+  }
+  cts_json_key(&j, "type");
+  cts_json_string(&j, entry->type == CTS_ENTRY_PRECERT ? "precert" : "x509");
+  cts_json_key(&j, "not_before");
+  put_time(&j, sum->not_before);
+  cts_json_key(&j, "lints");
+  cts_json_begin_object(&j);
+  for (size_t i = 0; i < checker->n_lints; i++) {
+    if (!CTS_LINT_IS_FINDING(checker->results[i])) continue;
+    cts_json_key(&j, checker->lints[i].name);
+    cts_json_string(&j, cts_lint_status_str(checker->results[i]));
+  }
+  cts_json_end_object(&j);
+  cts_json_end_object(&j);
+  fputc('\n', mem);
+  if (fclose(mem) == 0) fwrite(line, 1, len, out);
+  free(line);
+}
+
+/* RFC 4180: fields with a comma, quote or line break are quoted, quotes
+ * doubled. */
+static void csv_field(FILE *out, const char *s) {
+  if (strpbrk(s, ",\"\r\n") == NULL) {
+    fputs(s, out);
+    return;
+  }
+  fputc('"', out);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', out);
+    fputc(*s, out);
+  }
+  fputc('"', out);
+}
+
+static void csv_time(FILE *out, int64_t t) {
+  char buf[32];
+  time_t tt = (time_t)t;
+  struct tm tm;
+  if (gmtime_r(&tt, &tm) != NULL) {
+    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    fputs(buf, out);
+  }
+}
+
+cts_status cts_report_csv(const cts_stats *stats, FILE *out) {
+  size_t n, n_lints;
+  const cts_lint *lints = cts_lints(&n_lints);
+  const cts_ca_stats **cas = cts_stats_sorted_cas(stats, &n);
+  if (cas == NULL && stats->n_cas > 0) return CTS_ERR_NOMEM;
+  fputs("ca_id,issuer_dn,entries,unique_issuances,lint,error,warn,info,"
+        "first_not_before,last_not_before\r\n", out);
+  for (size_t c = 0; c < n; c++) {
+    char hex[2 * CTS_CA_ID_LEN + 1], dn[1024];
+    cts_hex(cas[c]->id, CTS_CA_ID_LEN, hex);
+    cts_name_format(cas[c]->issuer_dn, cas[c]->issuer_dn_len, dn, sizeof(dn));
+    for (size_t i = 0; i < stats->n_lints && i < n_lints; i++) {
+      const cts_ca_lint *l = cas[c]->lints[i];
+      if (l == NULL) continue;
+      fprintf(out, "%s,", hex);
+      csv_field(out, dn);
+      fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%s,%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",",
+              cas[c]->entries, cts_ca_unique_issuances(cas[c]), lints[i].name,
+              l->counts[CTS_STATS_ERROR], l->counts[CTS_STATS_WARN],
+              l->counts[CTS_STATS_INFO]);
+      csv_time(out, l->first_not_before);
+      fputc(',', out);
+      csv_time(out, l->last_not_before);
+      fputs("\r\n", out);
+    }
+  }
+  free(cas);
+  return ferror(out) ? CTS_ERR_IO : CTS_OK;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ctscan/container.h"
+#include "ctscan/report.h"
 #include "ctscan/scan.h"
 
 cts_status cts_worker_init(cts_worker *w, const cts_scan_options *options) {
@@ -43,8 +44,12 @@ cts_status cts_worker_scan_entry(cts_worker *w, const cts_entry *entry) {
                                entry->index, 1, why);
   }
   if (st != CTS_OK) return st;
-  return cts_stats_add_entry(&w->stats, entry, w->checker.sum,
-                             w->checker.results, w->checker.fully_parsed);
+  const cts_ca_stats *ca = NULL;
+  st = cts_stats_add_entry(&w->stats, entry, w->checker.sum,
+                           w->checker.results, w->checker.fully_parsed, &ca);
+  if (st == CTS_OK && w->checker.findings > 0 && w->options->findings != NULL)
+    cts_report_finding(w->options->findings, entry, &w->checker, ca);
+  return st;
 }
 
 static cts_status on_entry(void *ctx, const cts_entry *entry) {

@@ -153,7 +153,8 @@ cts_status cts_stream_open_file(const char *path, cts_stream **out) {
   *out = NULL;
   s = stream_new(path);
   if (s == NULL) return CTS_ERR_NOMEM;
-  fd = open(path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO must not block the open; it is refused below. */
+  fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) goto free_stream;
   if (fstat(fd, &sb) != 0) goto close_fd;
   if (!S_ISREG(sb.st_mode)) {

@@ -24,7 +24,12 @@ void cts_stats_free(cts_stats *stats) {
   for (size_t i = 0; i < stats->cap; i++) {
     free(stats->cas[i].issuer_dn);
     free(stats->cas[i].aki);
-    free(stats->cas[i].lint_counts);
+    for (size_t k = 0; stats->cas[i].lints != NULL && k < stats->n_lints; k++)
+      free(stats->cas[i].lints[k]);
+    free(stats->cas[i].lints);
+    free(stats->cas[i].issuances);
+    cts_u64map_free(&stats->cas[i].seen_findings);
+    cts_u64map_free(&stats->cas[i].per_day);
   }
   free(stats->cas);
   for (size_t i = 0; i < stats->n_errors; i++) {
@@ -101,13 +106,14 @@ static cts_status lookup_ca(cts_stats *stats, const uint8_t *dn, size_t dn_len,
     cts_sha256_ctx h;
     uint8_t *dn_copy = dup_bytes(dn, dn_len);
     uint8_t *aki_copy = aki_len > 0 ? dup_bytes(aki, aki_len) : NULL;
-    uint64_t *counts = calloc(stats->n_lints * CTS_STATS_LINT_COLUMNS + 1,
-                              sizeof(*counts));
+    cts_ca_lint **lints = calloc(stats->n_lints + 1, sizeof(*lints));
+    uint8_t *hll = calloc(CTS_HLL_REGISTERS, 1);
     if (dn_copy == NULL || (aki_len > 0 && aki_copy == NULL) ||
-        counts == NULL) {
+        lints == NULL || hll == NULL) {
       free(dn_copy);
       free(aki_copy);
-      free(counts);
+      free(lints);
+      free(hll);
       return CTS_ERR_NOMEM;
     }
     /* The Name is a whole DER element, so DN || AKI is unambiguous. */
@@ -122,7 +128,8 @@ static cts_status lookup_ca(cts_stats *stats, const uint8_t *dn, size_t dn_len,
     ca->issuer_dn_len = dn_len;
     ca->aki = aki_copy;
     ca->aki_len = aki_len;
-    ca->lint_counts = counts;
+    ca->lints = lints;
+    ca->issuances = hll;
     stats->n_cas++;
   }
   *out = ca;
@@ -164,27 +171,129 @@ static void count_key(cts_ca_stats *ca, const char *label, uint64_t n) {
   ca->n_keys++;
 }
 
-/* Counts the findings of one certificate; returns whether it has any. */
-static int count_findings(cts_ca_stats *ca, size_t n_lints,
-                          const cts_lint_status *results) {
-  int flagged = 0;
-  for (size_t i = 0; results != NULL && i < n_lints; i++) {
-    uint64_t *row = ca->lint_counts + i * CTS_STATS_LINT_COLUMNS;
-    switch (results[i]) {
-      case CTS_LINT_INFO: row[CTS_STATS_INFO]++, flagged = 1; break;
-      case CTS_LINT_WARN: row[CTS_STATS_WARN]++, flagged = 1; break;
-      case CTS_LINT_ERROR:
-      case CTS_LINT_FATAL: row[CTS_STATS_ERROR]++, flagged = 1; break;
-      default: break;
-    }
+const uint32_t cts_stats_validity_bounds[CTS_STATS_VALIDITY_BUCKETS] = {
+    90, 100, 200, 398, 825, 1185, 3650, 0};
+
+/* 64-bit hash of the serial number's content octets (FNV-1a, mixed). */
+static uint64_t serial_hash(const cts_summary *sum) {
+  const uint8_t *p = sum->der + sum->serial.off;
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (uint32_t i = 0; i < sum->serial.len; i++)
+    h = (h ^ p[i]) * 0x100000001b3ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 33);
+}
+
+/* Validity in days as the BRs count it: notAfter - notBefore + 1 second
+ * (RFC 5280 4.1.2.5: both ends are inclusive), rounded up. */
+static void count_validity(cts_ca_stats *ca, const cts_summary *sum) {
+  int64_t seconds = sum->not_after - sum->not_before + 1;
+  uint64_t days = seconds <= 0 ? 0 : (uint64_t)((seconds + 86399) / 86400);
+  size_t b = 0;
+  while (b + 1 < CTS_STATS_VALIDITY_BUCKETS &&
+         days > cts_stats_validity_bounds[b])
+    b++;
+  ca->validity[b]++;
+}
+
+/* Significant octets of the serial (the sign-padding zero not counted). */
+static void count_serial_length(cts_ca_stats *ca, const cts_summary *sum) {
+  const uint8_t *p = sum->der + sum->serial.off;
+  uint32_t n = sum->serial.len, i = 0;
+  while (i + 1 < n && p[i] == 0) i++;
+  n -= i;
+  ca->serial_lengths[n < CTS_STATS_SERIAL_LENGTHS - 1
+                         ? n
+                         : CTS_STATS_SERIAL_LENGTHS - 1]++;
+}
+
+static cts_status count_day(cts_ca_stats *ca, const cts_summary *sum,
+                            int flagged) {
+  cts_u64map_slot *slot;
+  int created;
+  /* floor division: days before 1970 stay negative */
+  int64_t day = sum->not_before >= 0 ? sum->not_before / 86400
+                                     : -((-sum->not_before + 86399) / 86400);
+  cts_status st = cts_u64map_upsert(&ca->per_day, (uint64_t)day, &slot,
+                                    &created);
+  if (st != CTS_OK) return st;
+  slot->a++;
+  slot->b += (uint64_t)(flagged != 0);
+  return CTS_OK;
+}
+
+static void add_example(cts_ca_lint *l, const cts_entry *entry,
+                        const cts_summary *sum) {
+  cts_example *ex;
+  if (l->n_examples == CTS_STATS_MAX_EXAMPLES) return;
+  ex = &l->examples[l->n_examples++];
+  ex->index = entry->index;
+  ex->index_known = (uint8_t)entry->index_known;
+  ex->is_tbs = (sum->flags & CTS_SUM_IS_TBS) != 0;
+  cts_sha256(sum->der + sum->cert.off, sum->cert.len, ex->sha256);
+}
+
+/* Counts one finding of lint i, once per issuance. */
+static cts_status count_finding(cts_ca_stats *ca, size_t i,
+                                cts_lint_status status, uint64_t serial,
+                                const cts_entry *entry,
+                                const cts_summary *sum) {
+  cts_u64map_slot *slot;
+  cts_ca_lint *l = ca->lints[i];
+  int created, column;
+  cts_status st = cts_u64map_upsert(&ca->seen_findings,
+                                    serial ^ ((uint64_t)(i + 1) << 48) *
+                                                 0x9e3779b97f4a7c15ull,
+                                    &slot, &created);
+  if (st != CTS_OK) return st;
+  if (!created) return CTS_OK; /* the other half of a precert pair */
+  column = status == CTS_LINT_INFO   ? CTS_STATS_INFO
+           : status == CTS_LINT_WARN ? CTS_STATS_WARN
+                                     : CTS_STATS_ERROR;
+  slot->a = (uint64_t)column + 1; /* what merge needs to take it back */
+  slot->b = i;
+  if (l == NULL) {
+    l = ca->lints[i] = calloc(1, sizeof(*l));
+    if (l == NULL) return CTS_ERR_NOMEM;
+    l->first_not_before = l->last_not_before = sum->not_before;
   }
-  return flagged;
+  l->counts[column]++;
+  if (sum->not_before < l->first_not_before)
+    l->first_not_before = sum->not_before;
+  if (sum->not_before > l->last_not_before)
+    l->last_not_before = sum->not_before;
+  add_example(l, entry, sum);
+  return CTS_OK;
+}
+
+/* Counts the findings of one certificate; *out_flagged says whether it
+ * has any. */
+static cts_status count_findings(cts_ca_stats *ca, size_t n_lints,
+                                 const cts_lint_status *results,
+                                 const cts_entry *entry,
+                                 const cts_summary *sum, int *out_flagged) {
+  uint64_t serial = 0;
+  *out_flagged = 0;
+  for (size_t i = 0; results != NULL && i < n_lints; i++) {
+    cts_status st;
+    if (!CTS_LINT_IS_FINDING(results[i])) continue;
+    if (!*out_flagged) serial = serial_hash(sum);
+    *out_flagged = 1;
+    if ((st = count_finding(ca, i, results[i], serial, entry, sum)) != CTS_OK)
+      return st;
+  }
+  return CTS_OK;
+}
+
+uint64_t cts_ca_unique_issuances(const cts_ca_stats *ca) {
+  return cts_hll_estimate(ca->issuances);
 }
 
 cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
                                const cts_summary *sum,
                                const cts_lint_status *lint_results,
-                               int fully_parsed) {
+                               int fully_parsed, const cts_ca_stats **out_ca) {
   int flagged;
   cts_ca_stats *ca;
   cts_status st;
@@ -194,7 +303,11 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
 
   st = lookup_ca(stats, dn, sum->issuer.len, aki, sum->aki_key_id.len, &ca);
   if (st != CTS_OK) return st;
+  if (out_ca != NULL) *out_ca = ca;
 
+  st = count_findings(ca, stats->n_lints, lint_results, entry, sum, &flagged);
+  if (st != CTS_OK) return st;
+  if ((st = count_day(ca, sum, flagged)) != CTS_OK) return st;
   stats->entries++;
   ca->entries++;
   if (entry->type == CTS_ENTRY_PRECERT) {
@@ -204,7 +317,6 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
     stats->x509++;
     ca->x509++;
   }
-  flagged = count_findings(ca, stats->n_lints, lint_results);
   ca->flagged += (uint64_t)flagged;
   if (flagged)
     stats->flagged++;
@@ -215,6 +327,9 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
     memcpy(ca->issuer_key_hash, entry->issuer_key_hash, 32);
     ca->has_issuer_key_hash = 1;
   }
+  cts_hll_add(ca->issuances, serial_hash(sum));
+  count_validity(ca, sum);
+  count_serial_length(ca, sum);
   cts_key_label(sum, label);
   count_key(ca, label, 1);
   return CTS_OK;
@@ -256,6 +371,72 @@ cts_status cts_stats_add_error(cts_stats *stats, const char *input,
   return record_error(stats, &e);
 }
 
+static cts_status merge_lint(cts_ca_lint **dst, const cts_ca_lint *src) {
+  cts_ca_lint *d = *dst;
+  if (src == NULL) return CTS_OK;
+  if (d == NULL) {
+    if ((d = *dst = malloc(sizeof(*d))) == NULL) return CTS_ERR_NOMEM;
+    *d = *src;
+    return CTS_OK;
+  }
+  for (int c = 0; c < 3; c++) d->counts[c] += src->counts[c];
+  if (src->first_not_before < d->first_not_before)
+    d->first_not_before = src->first_not_before;
+  if (src->last_not_before > d->last_not_before)
+    d->last_not_before = src->last_not_before;
+  for (uint32_t e = 0; e < src->n_examples && d->n_examples < CTS_STATS_MAX_EXAMPLES; e++)
+    d->examples[d->n_examples++] = src->examples[e];
+  return CTS_OK;
+}
+
+/* Findings: a (serial, lint) pair both sides counted is one issuance
+ * (a precert in one shard, its final certificate in the other): the
+ * second count is taken back. */
+static cts_status merge_findings(cts_ca_stats *d, const cts_ca_stats *s,
+                                 size_t n_lints) {
+  for (size_t i = 0; i < s->seen_findings.cap; i++) {
+    const cts_u64map_slot *from = &s->seen_findings.slots[i];
+    cts_u64map_slot *to;
+    int created;
+    cts_status st;
+    if (!from->used) continue;
+    st = cts_u64map_upsert(&d->seen_findings, from->key, &to, &created);
+    if (st != CTS_OK) return st;
+    if (created) {
+      to->a = from->a;
+      to->b = from->b;
+    } else if (from->b < n_lints && d->lints[from->b] != NULL &&
+               from->a >= 1 && from->a <= 3) {
+      d->lints[from->b]->counts[from->a - 1]--;
+    }
+  }
+  return CTS_OK;
+}
+
+static cts_status merge_ca(cts_ca_stats *d, const cts_ca_stats *s,
+                           size_t n_lints) {
+  cts_status st;
+  for (size_t k = 0; k < n_lints; k++)
+    if ((st = merge_lint(&d->lints[k], s->lints[k])) != CTS_OK) return st;
+  if ((st = merge_findings(d, s, n_lints)) != CTS_OK) return st;
+  for (size_t i = 0; i < s->per_day.cap; i++) {
+    const cts_u64map_slot *from = &s->per_day.slots[i];
+    cts_u64map_slot *to;
+    int created;
+    if (!from->used) continue;
+    st = cts_u64map_upsert(&d->per_day, from->key, &to, &created);
+    if (st != CTS_OK) return st;
+    to->a += from->a;
+    to->b += from->b;
+  }
+  cts_hll_merge(d->issuances, s->issuances);
+  for (int b = 0; b < CTS_STATS_VALIDITY_BUCKETS; b++)
+    d->validity[b] += s->validity[b];
+  for (int b = 0; b < CTS_STATS_SERIAL_LENGTHS; b++)
+    d->serial_lengths[b] += s->serial_lengths[b];
+  return CTS_OK;
+}
+
 cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
   cts_status st;
   if (dst->n_lints != src->n_lints) return CTS_ERR_USAGE;
@@ -280,8 +461,7 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
     d->x509 += s->x509;
     d->precert += s->precert;
     d->flagged += s->flagged;
-    for (size_t k = 0; k < src->n_lints * CTS_STATS_LINT_COLUMNS; k++)
-      d->lint_counts[k] += s->lint_counts[k];
+    if ((st = merge_ca(d, s, src->n_lints)) != CTS_OK) return st;
     if (s->has_issuer_key_hash && !d->has_issuer_key_hash) {
       memcpy(d->issuer_key_hash, s->issuer_key_hash, 32);
       d->has_issuer_key_hash = 1;

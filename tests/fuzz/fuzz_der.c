@@ -240,8 +240,10 @@ static void check_time(const cts_der *at, uint32_t tag,
   }
   CHECK(t == t2 && got_tag == tag);
   CHECK(format_time(t, text));
+  /* RFC 5280 4.1.2.5.1: UTCTime covers 1950-01-01 to 2049-12-31. */
   if (tag == CTS_DER_UTC_TIME)
-    CHECK(contents->len == 13 && memcmp(text + 2, contents->data, 13) == 0);
+    CHECK(contents->len == 13 && memcmp(text + 2, contents->data, 13) == 0 &&
+          t >= -631152000 && t <= 2524607999);
   else
     CHECK(contents->len == 15 && memcmp(text, contents->data, 15) == 0);
 }

@@ -892,6 +892,23 @@ static void test_pem_bad(void) {
   }
 }
 
+/* Explanatory text longer than the first detection window. */
+static void test_pem_long_text(void) {
+  static const char block[] =
+      "-----BEGIN CERTIFICATE-----\nMAMCAQU=\n-----END CERTIFICATE-----\n";
+  size_t text = 200 * 1024, len = text + sizeof(block) - 1;
+  char *data = malloc(len);
+  collect c;
+  CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+  for (size_t i = 0; i < text; i++) data[i] = i % 64 == 63 ? '\n' : 'x';
+  memcpy(data + text, block, sizeof(block) - 1);
+  memset(&c, 0, sizeof(c));
+  CU_ASSERT_EQUAL(read_mem((uint8_t *)data, len, NULL, &c), CTS_OK);
+  CU_ASSERT_EQUAL(c.entries, 1);
+  CU_ASSERT_EQUAL(c.errors, 0);
+  free(data);
+}
+
 /* The pre_certificate of a tile entry is a whole DER certificate. */
 static void test_der(void) {
   size_t len = 0, n = 0;
@@ -1032,6 +1049,7 @@ static CU_TestInfo tests[] = {
     {"JSON entry indices", test_json_index},
     {"PEM files", test_pem_files},
     {"PEM damaged", test_pem_bad},
+    {"PEM after long text", test_pem_long_text},
     {"DER", test_der},
     {"unknown and empty inputs", test_unknown_and_empty},
     {"cleanup", test_cleanup},

@@ -749,9 +749,20 @@ static void test_expand_tiles_tmp(void) {
   make_file(root, "tile/data/junk", "j");
   make_file(root, "tile/data/002.p/0", "zero width");
   make_file(root, "tile/data/x1/002", "short group");
+  make_file(root, "tile/data/004.p/1a", "bad width");
+  make_file(root, "tile/data/005.p/012", "leading zero width");
+  /* 2^64 - 1 and 2^56: index * 256 would not fit in 64 bits. */
+  make_file(root, "tile/data/x018/x446/x744/x073/x709/x551/615", "max");
+  make_file(root, "tile/data/x072/x057/x594/x037/x927/936", "2^56");
+  /* 2^56 - 1: the last tile whose first index fits. */
+  make_file(root, "tile/data/x072/x057/x594/x037/x927/935", "last");
   CU_ASSERT_FATAL(cts_source_expand(root, &list, record_warn, &log) ==
                   CTS_OK);
-  CU_ASSERT_EQUAL_FATAL(list.count, 5);
+  CU_ASSERT_EQUAL_FATAL(list.count, 6);
+  CU_ASSERT_EQUAL(list.items[5].first_index, 72057594037927935ULL * 256);
+  CU_ASSERT_EQUAL(list.items[5].expected_entries, 256);
+  list.count--;
+  free(list.items[5].path);
   CU_ASSERT_EQUAL(list.items[0].first_index, 0);
   CU_ASSERT_EQUAL(list.items[0].expected_entries, 256);
   CU_ASSERT_EQUAL(list.items[1].first_index, 256);
@@ -766,14 +777,15 @@ static void test_expand_tiles_tmp(void) {
   CU_ASSERT_EQUAL(list.items[4].expected_entries, 200);
   for (size_t i = 0; i < list.count; i++)
     CU_ASSERT(list.items[i].index_known == 1);
-  /* 069.p/3 superseded; x000/005, junk, 002.p/0, x1/002 do not parse. */
+  /* 069.p/3 superseded; x000/005, junk, 002.p/0, x1/002, 004.p/1a,
+   * 005.p/012 and the two overflowing paths do not parse. */
   CU_ASSERT_EQUAL(log.superseded, 1);
-  CU_ASSERT_EQUAL(log.count, 5);
+  CU_ASSERT_EQUAL(log.count, 9);
 
   /* The tile/data directory itself gives the same units, appended. */
   snprintf(sub, sizeof sub, "%s/tile/data/", root);
   CU_ASSERT(cts_source_expand(sub, &list, NULL, NULL) == CTS_OK);
-  CU_ASSERT_EQUAL_FATAL(list.count, 10);
+  CU_ASSERT_EQUAL_FATAL(list.count, 11);
   for (size_t i = 0; i < 5; i++) {
     CU_ASSERT_EQUAL(list.items[5 + i].first_index, list.items[i].first_index);
     CU_ASSERT_EQUAL(list.items[5 + i].expected_entries,
@@ -788,7 +800,7 @@ static void test_expand_tiles_tmp(void) {
     CU_ASSERT_FATAL(chdir(sub) == 0);
     CU_ASSERT(cts_source_expand(".", &list, NULL, NULL) == CTS_OK);
     CU_ASSERT_FATAL(chdir(cwd) == 0);
-    CU_ASSERT_EQUAL(list.count, 5);
+    CU_ASSERT_EQUAL(list.count, 6);
     cts_input_list_free(&list);
   }
   rm_tree(root);
@@ -822,6 +834,23 @@ static void test_expand_plain_dir(void) {
   }
   CU_ASSERT_EQUAL(log.count, 2); /* the loop and the dangling link */
   cts_input_list_free(&list);
+
+  /* A FIFO: skipped inside a directory, refused when named. */
+  snprintf(path, sizeof path, "%s/a/fifo", root);
+  CU_ASSERT_FATAL(mkfifo(path, 0600) == 0);
+  memset(&log, 0, sizeof log);
+  CU_ASSERT(cts_source_expand(root, &list, record_warn, &log) == CTS_OK);
+  CU_ASSERT_EQUAL(list.count, 5);
+  CU_ASSERT_EQUAL(log.count, 3);
+  cts_input_list_free(&list);
+  memset(&log, 0, sizeof log);
+  CU_ASSERT(cts_source_expand(path, &list, record_warn, &log) == CTS_ERR_IO);
+  CU_ASSERT_EQUAL(log.count, 1);
+  CU_ASSERT_EQUAL(list.count, 0);
+  {
+    cts_stream *s = NULL;
+    CU_ASSERT_EQUAL(cts_stream_open_file(path, &s), CTS_ERR_IO);
+  }
 
   /* A regular file is one unit, as given. */
   snprintf(path, sizeof path, "%s/a/b", root);

@@ -17,6 +17,7 @@ typedef struct cts_checker {
   size_t n_lints;
   cts_lint_status *results; /* one per lint, in cts_lints() order */
   int full_all;             /* parse every certificate (--full) */
+  const struct cts_config *config; /* lints enabled, severities; or NULL */
   int fully_parsed;         /* the last certificate went through OpenSSL */
   int full_parse_failed;    /* ... and OpenSSL rejected it */
   int findings;             /* lints of the last certificate with a finding */

@@ -16,6 +16,7 @@ typedef struct cts_scan_options {
   int quiet; /* no warnings on stderr */
   int full;  /* parse every certificate with OpenSSL, run every lint */
   FILE *findings; /* JSON line per flagged certificate, or NULL */
+  const struct cts_config *config; /* or NULL: every lint, as written */
 } cts_scan_options;
 
 /* One worker's state: its checker (summary, lint results) and its

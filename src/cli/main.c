@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctscan/config.h"
 #include "ctscan/report.h"
 #include "ctscan/scan.h"
 #include "ctscan/source.h"
@@ -20,7 +21,8 @@
 static void usage(FILE *out) {
   fprintf(out,
           "usage: ctscan scan [--json FILE] [--findings FILE] [--csv FILE] [--full]\n"
-          "                   [--kernel scalar|avx2|neon] [--quiet] INPUT...\n"
+          "                   [--config FILE.yaml] [--kernel scalar|avx2|neon]\n"
+          "                   [--quiet] INPUT...\n"
           "       ctscan lint [--format pem|der] FILE...\n"
           "       ctscan list-lints\n"
           "       ctscan --version\n"
@@ -35,17 +37,18 @@ static void warn_path(void *ctx, const char *path, const char *reason) {
   if (!options->quiet) fprintf(stderr, "ctscan: %s: %s\n", path, reason);
 }
 
-typedef cts_status (*report_fn)(const cts_stats *stats, FILE *out);
+typedef cts_status (*report_fn)(const cts_stats *stats,
+                                const cts_config *config, FILE *out);
 
-static int write_report(const cts_stats *stats, const char *path,
-                        report_fn write) {
+static int write_report(const cts_stats *stats, const cts_config *config,
+                        const char *path, report_fn write) {
   FILE *f = fopen(path, "w");
   cts_status st;
   if (f == NULL) {
     fprintf(stderr, "ctscan: %s: %s\n", path, strerror(errno));
     return EXIT_USAGE;
   }
-  st = write(stats, f);
+  st = write(stats, config, f);
   if (fclose(f) != 0 && st == CTS_OK) st = CTS_ERR_IO;
   if (st != CTS_OK) {
     fprintf(stderr, "ctscan: %s: %s\n", path, cts_status_str(st));
@@ -56,7 +59,7 @@ static int write_report(const cts_stats *stats, const char *path,
 
 static int option_takes_value(const char *arg) {
   static const char *const with_value[] = {"--json", "--csv", "--findings",
-                                           "--kernel"};
+                                           "--kernel", "--config"};
   for (size_t k = 0; k < sizeof(with_value) / sizeof(with_value[0]); k++)
     if (strcmp(arg, with_value[k]) == 0) return 1;
   return 0;
@@ -67,12 +70,17 @@ static int cmd_scan(int argc, char **argv) {
   cts_input_list inputs = {0};
   cts_stats stats;
   const char *json_path = NULL, *csv_path = NULL, *findings_path = NULL;
+  const char *config_path = NULL;
+  cts_config config;
+  char config_err[512];
   int rc = 0, n_paths = 0;
   cts_status st;
 
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--json") == 0 && i + 1 < argc) {
       json_path = argv[++i];
+    } else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+      config_path = argv[++i];
     } else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
       csv_path = argv[++i];
     } else if (strcmp(argv[i], "--findings") == 0 && i + 1 < argc) {
@@ -103,6 +111,15 @@ static int cmd_scan(int argc, char **argv) {
     usage(stderr);
     return EXIT_USAGE;
   }
+  /* A bad configuration stops everything before the scan starts. */
+  st = config_path != NULL
+           ? cts_config_load(config_path, &config, config_err, sizeof(config_err))
+           : cts_config_default(&config);
+  if (st != CTS_OK) {
+    fprintf(stderr, "ctscan: %s\n", config_path != NULL ? config_err : cts_status_str(st));
+    return st == CTS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+  }
+  options.config = &config;
   for (int i = 0; i < argc; i++) {
     if (option_takes_value(argv[i])) {
       i++;
@@ -134,16 +151,17 @@ static int cmd_scan(int argc, char **argv) {
   }
   cts_report_table(&stats, stdout);
   if (json_path != NULL) {
-    int json_rc = write_report(&stats, json_path, cts_report_json);
+    int json_rc = write_report(&stats, &config, json_path, cts_report_json);
     if (json_rc != 0) rc = json_rc;
   }
   if (csv_path != NULL) {
-    int csv_rc = write_report(&stats, csv_path, cts_report_csv);
+    int csv_rc = write_report(&stats, &config, csv_path, cts_report_csv);
     if (csv_rc != 0) rc = csv_rc;
   }
   cts_stats_free(&stats);
 free_inputs:
   cts_input_list_free(&inputs);
+  cts_config_free(&config);
   return rc;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ctscan/check.h"
+#include "ctscan/config.h"
 #include "ctscan/full.h"
 #include "ctscan/sieve.h"
 
@@ -42,7 +43,12 @@ cts_status cts_checker_run(cts_checker *c, const uint8_t *der, size_t len,
     c->full_parse_failed = st != CTS_OK;
   }
   for (size_t i = 0; i < c->n_lints; i++) {
-    c->results[i] = cts_lint_run(&c->lints[i], &c->cert);
+    if (c->config != NULL && !c->config->enabled[i]) {
+      c->results[i] = CTS_LINT_NA;
+      continue;
+    }
+    c->results[i] = cts_config_apply(c->config, i,
+                                     cts_lint_run(&c->lints[i], &c->cert));
     if (CTS_LINT_IS_FINDING(c->results[i])) c->findings++;
   }
   if (c->cert.x509 != NULL) cts_full_release(&c->cert);

@@ -4,6 +4,7 @@
 #include <time.h>
 #include <string.h>
 
+#include "ctscan/config.h"
 #include "ctscan/lint.h"
 #include "ctscan/report.h"
 #include "ctscan/sha256.h"
@@ -194,7 +195,8 @@ static void write_histograms(cts_json *j, const cts_ca_stats *ca) {
 }
 
 static void write_ca(cts_json *j, const cts_stats *stats,
-                     const cts_ca_stats *ca) {
+                     const cts_config *config, const cts_ca_stats *ca) {
+  const char *owner = cts_config_owner(config, ca);
   char hex[2 * 32 + 1];
   char dn[1024];
   cts_json_begin_object(j);
@@ -204,6 +206,11 @@ static void write_ca(cts_json *j, const cts_stats *stats,
   cts_name_format(ca->issuer_dn, ca->issuer_dn_len, dn, sizeof(dn));
   cts_json_key(j, "issuer_dn");
   cts_json_string(j, dn);
+  cts_json_key(j, "owner");
+  if (owner != NULL)
+    cts_json_string(j, owner);
+  else
+    cts_json_null(j);
   cts_json_key(j, "authority_key_id");
   if (ca->aki != NULL && ca->aki_len <= 32) {
     cts_hex(ca->aki, ca->aki_len, hex);
@@ -245,7 +252,8 @@ static void write_ca(cts_json *j, const cts_stats *stats,
   cts_json_end_object(j);
 }
 
-cts_status cts_report_json(const cts_stats *stats, FILE *out) {
+cts_status cts_report_json(const cts_stats *stats, const cts_config *config,
+                           FILE *out) {
   cts_json j;
   size_t n;
   const cts_ca_stats **cas = cts_stats_sorted_cas(stats, &n);
@@ -259,7 +267,7 @@ cts_status cts_report_json(const cts_stats *stats, FILE *out) {
   write_totals(&j, stats);
   cts_json_key(&j, "cas");
   cts_json_begin_array(&j);
-  for (size_t i = 0; i < n; i++) write_ca(&j, stats, cas[i]);
+  for (size_t i = 0; i < n; i++) write_ca(&j, stats, config, cas[i]);
   cts_json_end_array(&j);
   cts_json_end_object(&j);
   fputc('\n', out);
@@ -391,12 +399,13 @@ static void csv_time(FILE *out, int64_t t) {
   }
 }
 
-cts_status cts_report_csv(const cts_stats *stats, FILE *out) {
+cts_status cts_report_csv(const cts_stats *stats, const cts_config *config,
+                          FILE *out) {
   size_t n, n_lints;
   const cts_lint *lints = cts_lints(&n_lints);
   const cts_ca_stats **cas = cts_stats_sorted_cas(stats, &n);
   if (cas == NULL && stats->n_cas > 0) return CTS_ERR_NOMEM;
-  fputs("ca_id,issuer_dn,entries,unique_issuances,lint,error,warn,info,"
+  fputs("ca_id,issuer_dn,owner,entries,unique_issuances,lint,error,warn,info,"
         "first_not_before,last_not_before\r\n", out);
   for (size_t c = 0; c < n; c++) {
     char hex[2 * CTS_CA_ID_LEN + 1], dn[1024];
@@ -405,8 +414,11 @@ cts_status cts_report_csv(const cts_stats *stats, FILE *out) {
     for (size_t i = 0; i < stats->n_lints && i < n_lints; i++) {
       const cts_ca_lint *l = cas[c]->lints[i];
       if (l == NULL) continue;
+      const char *owner = cts_config_owner(config, cas[c]);
       fprintf(out, "%s,", hex);
       csv_field(out, dn);
+      fputc(',', out);
+      csv_field(out, owner != NULL ? owner : "");
       fprintf(out, ",%" PRIu64 ",%" PRIu64 ",%s,%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",",
               cas[c]->entries, cts_ca_unique_issuances(cas[c]), lints[i].name,
               l->counts[CTS_STATS_ERROR], l->counts[CTS_STATS_WARN],

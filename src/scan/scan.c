@@ -14,6 +14,7 @@ cts_status cts_worker_init(cts_worker *w, const cts_scan_options *options) {
   w->options = options;
   if ((st = cts_checker_init(&w->checker, options->full)) != CTS_OK)
     return st;
+  w->checker.config = options->config;
   if ((st = cts_stats_init(&w->stats, w->checker.n_lints)) != CTS_OK)
     goto free_checker;
   return CTS_OK;

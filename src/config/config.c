@@ -243,13 +243,14 @@ cts_status cts_config_default(cts_config *config) {
   return CTS_OK;
 }
 
-/* libfyaml's own syntax errors carry file, line and column. */
+/* libfyaml's own syntax errors carry file, line and column (1-based in
+ * collected errors, unlike the 0-based marks of tokens). */
 static void first_syntax_error(struct fy_diag *diag, loader *ld) {
   void *it = NULL;
   struct fy_diag_error *e = fy_diag_errors_iterate(diag, &it);
   if (e != NULL)
-    snprintf(ld->err, ld->err_len, "%s:%d:%d: %s", ld->path, e->line + 1,
-             e->column + 1, e->msg);
+    snprintf(ld->err, ld->err_len, "%s:%d:%d: %s", ld->path, e->line,
+             e->column, e->msg);
   else
     snprintf(ld->err, ld->err_len, "%s: cannot read YAML", ld->path);
 }

@@ -69,11 +69,10 @@ static void test_errors_have_positions(void) {
   CU_ASSERT(cts_config_load(path, &c, err, sizeof(err)) != CTS_OK);
   snprintf(want, sizeof(want), "%s:3:13: key_id: expected hex", path);
   CU_ASSERT_STRING_EQUAL(err, want);
-  path = write_tmp("bad3.yaml", "lints: [a, b\nowners: {\n");
+  path = write_tmp("bad3.yaml", "x: 1\na: b: c\n");
   CU_ASSERT(cts_config_load(path, &c, err, sizeof(err)) != CTS_OK);
-  snprintf(want, sizeof(want), "%s:", path);
+  snprintf(want, sizeof(want), "%s:2:5: ", path);
   CU_ASSERT(strncmp(err, want, strlen(want)) == 0);
-  CU_ASSERT(strchr(err + strlen(want), ':') != NULL); /* line:column: */
   path = write_tmp("bad4.yaml", "threads: 4\n");
   CU_ASSERT(cts_config_load(path, &c, err, sizeof(err)) != CTS_OK);
   snprintf(want, sizeof(want), "%s:1:1: unknown key threads", path);

@@ -14,7 +14,8 @@ DESTDIR ?=
 BUILD ?= build
 PKGS := openssl libzstd hwloc libfyaml libpsl cunit zlib
 DEB_PKGS := build-essential pkg-config libssl-dev libzstd-dev libhwloc-dev \
-            libfyaml-dev libcunit1-dev libpsl-dev publicsuffix zlib1g-dev zstd jq
+            libfyaml-dev libcunit1-dev libpsl-dev publicsuffix zlib1g-dev zstd jq \
+            chromium
 
 MACHINE := $(shell $(CC) -dumpmachine 2>/dev/null)
 ifneq ($(findstring x86_64,$(MACHINE)),)
@@ -90,6 +91,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB)
 # Installs only what is missing, so a configured machine is left alone.
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && command -v zstd >/dev/null && command -v jq >/dev/null \
+	   && command -v chromium >/dev/null \
 	   && [ -f /usr/share/publicsuffix/public_suffix_list.dat ]; then \
 	  echo "deps: all present"; \
 	else \
@@ -103,6 +105,7 @@ unit-test: $(TEST_BIN)
 
 corpus-test: $(BIN)
 	CTSCAN=$(BIN) sh tests/corpus/run.sh
+	CTSCAN=$(BIN) sh tests/corpus/html.sh
 
 test: deps
 	$(MAKE) unit-test corpus-test

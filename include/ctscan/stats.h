@@ -32,6 +32,8 @@ typedef struct cts_example {
   uint8_t sha256[32]; /* of the linted certificate (crt.sh indexes it) */
   uint8_t index_known;
   uint8_t is_tbs;     /* only a TBS was linted: sha256 is of the TBS */
+  uint64_t serial_hash; /* its issuance (hash of the serial), 0: unknown;
+                           a precert and its certificate are one example */
 } cts_example;
 
 /* One lint's findings at one CA, counted once per issuance: a
@@ -96,7 +98,8 @@ typedef struct cts_stats {
   uint64_t clean;
   uint64_t flagged;
   uint64_t unparseable;
-  cts_error_record *errors; /* the first CTS_STATS_MAX_ERRORS problems */
+  cts_error_record *errors; /* the CTS_STATS_MAX_ERRORS problems that come
+                               first by (input, offset, index, reason) */
   size_t n_errors;
   uint64_t errors_omitted;  /* problems beyond those */
   size_t n_lints;           /* entries of every CA's lints[] */
@@ -117,12 +120,19 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
                                const cts_summary *sum,
                                const cts_lint_status *lint_results,
                                int fully_parsed, const cts_ca_stats **out_ca);
+/* The CA of an issuer DN (DER) and AKI keyIdentifier, created when new. */
+cts_status cts_stats_ca(cts_stats *stats, const uint8_t *issuer_dn,
+                        size_t issuer_dn_len, const uint8_t *aki,
+                        size_t aki_len, cts_ca_stats **out);
 /* Issuances of a CA: distinct serial numbers (HyperLogLog estimate). */
 uint64_t cts_ca_unique_issuances(const cts_ca_stats *ca);
 /* Counts lost unparseable entries at a location, with the reason. */
 cts_status cts_stats_add_error(cts_stats *stats, const char *input,
                                uint64_t offset, uint64_t index, uint64_t lost,
                                const char *reason);
+/* Puts errors[] in order: input, offset, index, entries lost, reason.
+ * Which errors are kept never depends on the order they were met. */
+void cts_stats_sort_errors(cts_stats *stats);
 /* Adds everything in src to dst (src is left as it was). */
 cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src);
 

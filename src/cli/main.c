@@ -20,11 +20,13 @@
 
 static void usage(FILE *out) {
   fprintf(out,
-          "usage: ctscan scan [--json FILE] [--findings FILE] [--csv FILE] [--full]\n"
+          "usage: ctscan scan [--json FILE] [--findings FILE] [--csv FILE]\n"
+          "                   [--html FILE] [--full]\n"
           "                   [--config FILE.yaml] [--kernel scalar|avx2|neon]\n"
           "                   [--quiet] INPUT...\n"
           "       ctscan lint [--format pem|der] FILE...\n"
           "       ctscan list-lints\n"
+          "       ctscan merge -o OUT.json [--config F.yaml] STATS.json...\n"
           "       ctscan --version\n"
           "\n"
           "INPUT: files or directories: static-ct-api log trees or tile\n"
@@ -59,7 +61,7 @@ static int write_report(const cts_stats *stats, const cts_config *config,
 
 static int option_takes_value(const char *arg) {
   static const char *const with_value[] = {"--json", "--csv", "--findings",
-                                           "--kernel", "--config"};
+                                           "--kernel", "--config", "--html"};
   for (size_t k = 0; k < sizeof(with_value) / sizeof(with_value[0]); k++)
     if (strcmp(arg, with_value[k]) == 0) return 1;
   return 0;
@@ -70,7 +72,7 @@ static int cmd_scan(int argc, char **argv) {
   cts_input_list inputs = {0};
   cts_stats stats;
   const char *json_path = NULL, *csv_path = NULL, *findings_path = NULL;
-  const char *config_path = NULL;
+  const char *config_path = NULL, *html_path = NULL;
   cts_config config;
   char config_err[512];
   int rc = 0, n_paths = 0;
@@ -81,6 +83,8 @@ static int cmd_scan(int argc, char **argv) {
       json_path = argv[++i];
     } else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
       config_path = argv[++i];
+    } else if (strcmp(argv[i], "--html") == 0 && i + 1 < argc) {
+      html_path = argv[++i];
     } else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
       csv_path = argv[++i];
     } else if (strcmp(argv[i], "--findings") == 0 && i + 1 < argc) {
@@ -158,6 +162,10 @@ static int cmd_scan(int argc, char **argv) {
     int csv_rc = write_report(&stats, &config, csv_path, cts_report_csv);
     if (csv_rc != 0) rc = csv_rc;
   }
+  if (html_path != NULL) {
+    int html_rc = write_report(&stats, &config, html_path, cts_report_html);
+    if (html_rc != 0) rc = html_rc;
+  }
   cts_stats_free(&stats);
 free_inputs:
   cts_input_list_free(&inputs);
@@ -178,6 +186,7 @@ int main(int argc, char **argv) {
   }
   if (strcmp(argv[1], "scan") == 0) return cmd_scan(argc - 2, argv + 2);
   if (strcmp(argv[1], "lint") == 0) return cts_cli_lint(argc - 2, argv + 2);
+  if (strcmp(argv[1], "merge") == 0) return cts_cli_merge(argc - 2, argv + 2);
   if (strcmp(argv[1], "list-lints") == 0)
     return cts_cli_list_lints(argc - 2, argv + 2);
   if (strcmp(argv[1], "--version") == 0) {

@@ -167,16 +167,37 @@ static cts_status write_per_day(cts_json *j, const cts_ca_stats *ca) {
   return CTS_OK;
 }
 
+void cts_report_bucket_label(int serial, int b, char *label, size_t len) {
+  if (serial)
+    snprintf(label, len, b == CTS_STATS_SERIAL_LENGTHS - 1 ? ">%d" : "%d",
+             b == CTS_STATS_SERIAL_LENGTHS - 1 ? b - 1 : b);
+  else if (cts_stats_validity_bounds[b] == 0)
+    snprintf(label, len, ">%u", cts_stats_validity_bounds[b - 1]);
+  else
+    snprintf(label, len, "<=%u", cts_stats_validity_bounds[b]);
+}
+
+void cts_report_lint_set(char out[33]) {
+  size_t n;
+  const cts_lint *all = cts_lints(&n);
+  cts_sha256_ctx h;
+  uint8_t digest[32];
+  cts_sha256_init(&h);
+  for (size_t i = 0; i < n; i++) {
+    cts_sha256_update(&h, all[i].name, strlen(all[i].name));
+    cts_sha256_update(&h, "\n", 1);
+  }
+  cts_sha256_final(&h, digest);
+  cts_hex(digest, 16, out);
+}
+
 static void write_histograms(cts_json *j, const cts_ca_stats *ca) {
   cts_json_key(j, "validity_days");
   cts_json_begin_object(j);
   for (int b = 0; b < CTS_STATS_VALIDITY_BUCKETS; b++) {
     char label[32];
     if (ca->validity[b] == 0) continue;
-    if (cts_stats_validity_bounds[b] == 0)
-      snprintf(label, sizeof(label), ">%u", cts_stats_validity_bounds[b - 1]);
-    else
-      snprintf(label, sizeof(label), "<=%u", cts_stats_validity_bounds[b]);
+    cts_report_bucket_label(0, b, label, sizeof(label));
     cts_json_key(j, label);
     cts_json_uint(j, ca->validity[b]);
   }
@@ -184,13 +205,77 @@ static void write_histograms(cts_json *j, const cts_ca_stats *ca) {
   cts_json_key(j, "serial_lengths");
   cts_json_begin_object(j);
   for (int b = 0; b < CTS_STATS_SERIAL_LENGTHS; b++) {
-    char label[8];
+    char label[32];
     if (ca->serial_lengths[b] == 0) continue;
-    snprintf(label, sizeof(label), b == CTS_STATS_SERIAL_LENGTHS - 1 ? ">%d" : "%d",
-             b == CTS_STATS_SERIAL_LENGTHS - 1 ? b - 1 : b);
+    cts_report_bucket_label(1, b, label, sizeof(label));
     cts_json_key(j, label);
     cts_json_uint(j, ca->serial_lengths[b]);
   }
+  cts_json_end_object(j);
+}
+
+static void put_hex(cts_json *j, const uint8_t *p, size_t n) {
+  char *hex = malloc(2 * n + 1);
+  if (hex == NULL) {
+    cts_json_null(j);
+    return;
+  }
+  cts_hex(p, n, hex);
+  cts_json_string(j, hex);
+  free(hex);
+}
+
+/* RFC 4648 base64 with padding. */
+static void put_base64(cts_json *j, const uint8_t *p, size_t n) {
+  static const char k[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  char *out = malloc(4 * ((n + 2) / 3) + 1);
+  size_t o = 0;
+  if (out == NULL) {
+    cts_json_null(j);
+    return;
+  }
+  for (size_t i = 0; i < n; i += 3) {
+    uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0) |
+                 (i + 2 < n ? p[i + 2] : 0);
+    out[o++] = k[v >> 18];
+    out[o++] = k[(v >> 12) & 63];
+    out[o++] = i + 1 < n ? k[(v >> 6) & 63] : '=';
+    out[o++] = i + 2 < n ? k[v & 63] : '=';
+  }
+  out[o] = 0;
+  cts_json_string(j, out);
+  free(out);
+}
+
+/* What `ctscan merge` needs to combine shards exactly: the issuer DN's
+ * DER (the CA key), the HyperLogLog registers of the issuances, and the
+ * (serial, lint) pairs already counted, so a precertificate in one shard
+ * and its final certificate in another count once. */
+static void write_sketch(cts_json *j, const cts_stats *stats,
+                         const cts_ca_stats *ca) {
+  size_t n_lints;
+  const cts_lint *lints = cts_lints(&n_lints);
+  cts_json_key(j, "sketch");
+  cts_json_begin_object(j);
+  cts_json_key(j, "issuer_dn_der");
+  put_base64(j, ca->issuer_dn, ca->issuer_dn_len);
+  cts_json_key(j, "issuances_hll");
+  put_base64(j, ca->issuances, CTS_HLL_REGISTERS);
+  cts_json_key(j, "counted_findings");
+  cts_json_begin_array(j);
+  for (size_t i = 0; i < ca->seen_findings.cap; i++) {
+    const cts_u64map_slot *s = &ca->seen_findings.slots[i];
+    char key[17];
+    if (!s->used || s->b >= stats->n_lints || s->b >= n_lints) continue;
+    snprintf(key, sizeof(key), "%016" PRIx64, s->key);
+    cts_json_begin_array(j);
+    cts_json_string(j, key);
+    cts_json_string(j, lints[s->b].name);
+    cts_json_uint(j, s->a);
+    cts_json_end_array(j);
+  }
+  cts_json_end_array(j);
   cts_json_end_object(j);
 }
 
@@ -212,12 +297,10 @@ static void write_ca(cts_json *j, const cts_stats *stats,
   else
     cts_json_null(j);
   cts_json_key(j, "authority_key_id");
-  if (ca->aki != NULL && ca->aki_len <= 32) {
-    cts_hex(ca->aki, ca->aki_len, hex);
-    cts_json_string(j, hex);
-  } else {
+  if (ca->aki != NULL)
+    put_hex(j, ca->aki, ca->aki_len);
+  else
     cts_json_null(j);
-  }
   cts_json_key(j, "issuer_key_hash");
   if (ca->has_issuer_key_hash) {
     cts_hex(ca->issuer_key_hash, 32, hex);
@@ -249,11 +332,13 @@ static void write_ca(cts_json *j, const cts_stats *stats,
   cts_json_end_object(j);
   write_histograms(j, ca);
   (void)write_per_day(j, ca);
+  write_sketch(j, stats, ca);
   cts_json_end_object(j);
 }
 
 cts_status cts_report_json(const cts_stats *stats, const cts_config *config,
                            FILE *out) {
+  char lint_set[33];
   cts_json j;
   size_t n;
   const cts_ca_stats **cas = cts_stats_sorted_cas(stats, &n);
@@ -264,6 +349,9 @@ cts_status cts_report_json(const cts_stats *stats, const cts_config *config,
   cts_json_uint(&j, CTS_STATS_SCHEMA);
   cts_json_key(&j, "ctscan_version");
   cts_json_string(&j, CTS_VERSION);
+  cts_report_lint_set(lint_set);
+  cts_json_key(&j, "lint_set");
+  cts_json_string(&j, lint_set);
   write_totals(&j, stats);
   cts_json_key(&j, "cas");
   cts_json_begin_array(&j);
@@ -298,20 +386,71 @@ static void top_keys(const cts_ca_stats *ca, char *buf, size_t len) {
   }
 }
 
+static double rate(const cts_ca_stats *ca) {
+  return ca->entries > 0 ? (double)ca->flagged / (double)ca->entries : 0.0;
+}
+
+static int by_rate(const void *a, const void *b) {
+  const cts_ca_stats *x = *(const cts_ca_stats *const *)a;
+  const cts_ca_stats *y = *(const cts_ca_stats *const *)b;
+  double rx = rate(x), ry = rate(y);
+  if (rx != ry) return rx > ry ? -1 : 1;
+  if (x->entries != y->entries) return x->entries > y->entries ? -1 : 1;
+  return memcmp(x->id, y->id, CTS_CA_ID_LEN);
+}
+
+const cts_ca_stats **cts_report_cas_by_rate(const cts_stats *stats,
+                                            size_t *out_n) {
+  const cts_ca_stats **cas = cts_stats_sorted_cas(stats, out_n);
+  if (cas != NULL) qsort(cas, *out_n, sizeof(*cas), by_rate);
+  return cas;
+}
+
+uint64_t cts_ca_lint_total(const cts_ca_lint *l) {
+  return l == NULL ? 0 : l->counts[0] + l->counts[1] + l->counts[2];
+}
+
+size_t cts_report_top_lints(const cts_stats *stats, const cts_ca_stats *ca,
+                            size_t *out, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < stats->n_lints; i++) {
+    uint64_t total = cts_ca_lint_total(ca->lints[i]);
+    size_t at;
+    if (total == 0) continue;
+    for (at = n; at > 0 && cts_ca_lint_total(ca->lints[out[at - 1]]) < total; at--)
+      if (at < max) out[at] = out[at - 1];
+    if (at < max) {
+      out[at] = i;
+      if (n < max) n++;
+    }
+  }
+  return n;
+}
+
+/* One row per CA, the worst misissuance rate first: CA, entries, flagged,
+ * rate, the three lints with most findings, the main key kinds. */
 void cts_report_table(const cts_stats *stats, FILE *out) {
-  size_t n;
-  const cts_ca_stats **cas = cts_stats_sorted_cas(stats, &n);
-  char dn[72], keys[64];
-  fprintf(out, "%-64s %10s %10s %10s %10s  %s\n", "CA (issuer DN)",
-          "entries", "x509", "precert", "flagged", "keys");
+  size_t n, n_lints;
+  const cts_lint *lints = cts_lints(&n_lints);
+  const cts_ca_stats **cas = cts_report_cas_by_rate(stats, &n);
+  char dn[72], keys[64], top[160];
+  fprintf(out, "%-56s %10s %9s %7s  %-44s %s\n", "CA (issuer DN)", "entries",
+          "flagged", "rate", "top lints (issuances)", "keys");
   for (size_t i = 0; i < n; i++) {
     const cts_ca_stats *ca = cas[i];
-    cts_name_format(ca->issuer_dn, ca->issuer_dn_len, dn, 65);
+    size_t idx[3], k = cts_report_top_lints(stats, ca, idx, 3), used = 0;
+    top[0] = 0;
+    for (size_t t = 0; t < k && used < sizeof(top); t++) {
+      int w = snprintf(top + used, sizeof(top) - used, "%s%s %" PRIu64,
+                       t ? ", " : "", idx[t] < n_lints ? lints[idx[t]].name : "?",
+                       cts_ca_lint_total(ca->lints[idx[t]]));
+      if (w < 0) break;
+      used += (size_t)w;
+    }
+    cts_name_format(ca->issuer_dn, ca->issuer_dn_len, dn, 57);
     top_keys(ca, keys, sizeof(keys));
-    fprintf(out,
-            "%-64s %10" PRIu64 " %10" PRIu64 " %10" PRIu64 " %10" PRIu64
-            "  %s\n",
-            dn, ca->entries, ca->x509, ca->precert, ca->flagged, keys);
+    fprintf(out, "%-56s %10" PRIu64 " %9" PRIu64 " %6.2f%%  %-44s %s\n", dn,
+            ca->entries, ca->flagged, 100.0 * rate(ca), top, keys);
   }
   fprintf(out,
           "\n%zu CAs; %" PRIu64 " entries (%" PRIu64 " x509, %" PRIu64

@@ -223,15 +223,61 @@ static cts_status count_day(cts_ca_stats *ca, const cts_summary *sum,
   return CTS_OK;
 }
 
+/* Examples are the issuances with the lowest log indices, each shown by
+ * its lowest-indexed entry (index, then SHA-256, orders them), so they do
+ * not depend on the order entries are met in: the same for any number of
+ * threads and for shards merged in any order. */
+static int example_before(const cts_example *x, const cts_example *y) {
+  if (x->index != y->index) return x->index < y->index;
+  return memcmp(x->sha256, y->sha256, sizeof(x->sha256)) < 0;
+}
+
+/* Offers ex as an example of l: kept when it is among the lowest, or an
+ * earlier entry of an issuance already shown. */
+static void offer_example(cts_ca_lint *l, const cts_example *ex) {
+  uint32_t n = l->n_examples, at;
+  for (uint32_t e = 0; ex->serial_hash != 0 && e < n; e++) {
+    if (l->examples[e].serial_hash != ex->serial_hash) continue;
+    if (!example_before(ex, &l->examples[e])) return;
+    memmove(&l->examples[e], &l->examples[e + 1],
+            (n - e - 1) * sizeof(*l->examples));
+    n--;
+    break;
+  }
+  if (n == CTS_STATS_MAX_EXAMPLES) {
+    if (!example_before(ex, &l->examples[n - 1])) return;
+    n--; /* the highest makes room */
+  }
+  for (at = n; at > 0 && example_before(ex, &l->examples[at - 1]); at--)
+    ;
+  memmove(&l->examples[at + 1], &l->examples[at],
+          (n - at) * sizeof(*l->examples));
+  l->examples[at] = *ex;
+  l->n_examples = n + 1;
+}
+
+/* Whether an entry of this index could be kept: the SHA-256 is computed
+ * only then. */
+static int example_wanted(const cts_ca_lint *l, uint64_t index,
+                          uint64_t serial) {
+  for (uint32_t e = 0; e < l->n_examples; e++)
+    if (l->examples[e].serial_hash == serial)
+      return index <= l->examples[e].index;
+  return l->n_examples < CTS_STATS_MAX_EXAMPLES ||
+         index <= l->examples[l->n_examples - 1].index;
+}
+
 static void add_example(cts_ca_lint *l, const cts_entry *entry,
-                        const cts_summary *sum) {
-  cts_example *ex;
-  if (l->n_examples == CTS_STATS_MAX_EXAMPLES) return;
-  ex = &l->examples[l->n_examples++];
-  ex->index = entry->index;
-  ex->index_known = (uint8_t)entry->index_known;
-  ex->is_tbs = (sum->flags & CTS_SUM_IS_TBS) != 0;
-  cts_sha256(sum->der + sum->cert.off, sum->cert.len, ex->sha256);
+                        const cts_summary *sum, uint64_t serial) {
+  cts_example ex;
+  if (!example_wanted(l, entry->index, serial)) return;
+  memset(&ex, 0, sizeof(ex));
+  ex.index = entry->index;
+  ex.index_known = (uint8_t)entry->index_known;
+  ex.is_tbs = (sum->flags & CTS_SUM_IS_TBS) != 0;
+  ex.serial_hash = serial;
+  cts_sha256(sum->der + sum->cert.off, sum->cert.len, ex.sha256);
+  offer_example(l, &ex);
 }
 
 /* Counts one finding of lint i, once per issuance. */
@@ -247,23 +293,29 @@ static cts_status count_finding(cts_ca_stats *ca, size_t i,
                                                  0x9e3779b97f4a7c15ull,
                                     &slot, &created);
   if (st != CTS_OK) return st;
-  if (!created) return CTS_OK; /* the other half of a precert pair */
-  column = status == CTS_LINT_INFO   ? CTS_STATS_INFO
-           : status == CTS_LINT_WARN ? CTS_STATS_WARN
-                                     : CTS_STATS_ERROR;
-  slot->a = (uint64_t)column + 1; /* what merge needs to take it back */
-  slot->b = i;
-  if (l == NULL) {
-    l = ca->lints[i] = calloc(1, sizeof(*l));
-    if (l == NULL) return CTS_ERR_NOMEM;
-    l->first_not_before = l->last_not_before = sum->not_before;
+  if (created) {
+    column = status == CTS_LINT_INFO   ? CTS_STATS_INFO
+             : status == CTS_LINT_WARN ? CTS_STATS_WARN
+                                       : CTS_STATS_ERROR;
+    slot->a = (uint64_t)column + 1; /* what merge needs to take it back */
+    slot->b = i;
+    if (l == NULL) {
+      l = ca->lints[i] = calloc(1, sizeof(*l));
+      if (l == NULL) return CTS_ERR_NOMEM;
+      l->first_not_before = l->last_not_before = sum->not_before;
+    }
+    l->counts[column]++;
+  } else if (l == NULL) {
+    return CTS_OK;
   }
-  l->counts[column]++;
+  /* The other half of a precert pair is not counted again, but its dates
+   * and its index are seen, so the result does not depend on which half
+   * came first. */
   if (sum->not_before < l->first_not_before)
     l->first_not_before = sum->not_before;
   if (sum->not_before > l->last_not_before)
     l->last_not_before = sum->not_before;
-  add_example(l, entry, sum);
+  add_example(l, entry, sum, serial);
   return CTS_OK;
 }
 
@@ -284,6 +336,13 @@ static cts_status count_findings(cts_ca_stats *ca, size_t n_lints,
       return st;
   }
   return CTS_OK;
+}
+
+cts_status cts_stats_ca(cts_stats *stats, const uint8_t *issuer_dn,
+                        size_t issuer_dn_len, const uint8_t *aki,
+                        size_t aki_len, cts_ca_stats **out) {
+  if (issuer_dn_len == 0) return CTS_ERR_USAGE;
+  return lookup_ca(stats, issuer_dn, issuer_dn_len, aki, aki_len, out);
 }
 
 uint64_t cts_ca_unique_issuances(const cts_ca_stats *ca) {
@@ -323,7 +382,10 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
   else
     stats->clean++;
   stats->fully_parsed += (uint64_t)(fully_parsed != 0);
-  if (entry->issuer_key_hash != NULL && !ca->has_issuer_key_hash) {
+  /* The lowest hash seen, so that it does not depend on entry order. */
+  if (entry->issuer_key_hash != NULL &&
+      (!ca->has_issuer_key_hash ||
+       memcmp(entry->issuer_key_hash, ca->issuer_key_hash, 32) < 0)) {
     memcpy(ca->issuer_key_hash, entry->issuer_key_hash, 32);
     ca->has_issuer_key_hash = 1;
   }
@@ -339,26 +401,66 @@ static char *dup_str(const char *s) {
   return (char *)dup_bytes((const uint8_t *)s, strlen(s) + 1);
 }
 
+static const char *str_or_empty(const char *s) { return s != NULL ? s : ""; }
+
+/* The order errors are listed and kept in. */
+static int error_cmp(const cts_error_record *x, const cts_error_record *y) {
+  int c = strcmp(str_or_empty(x->input), str_or_empty(y->input));
+  if (c != 0) return c;
+  if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
+  if (x->index != y->index) return x->index < y->index ? -1 : 1;
+  if (x->lost != y->lost) return x->lost < y->lost ? -1 : 1;
+  return strcmp(str_or_empty(x->reason), str_or_empty(y->reason));
+}
+
+static int error_qsort_cmp(const void *a, const void *b) {
+  return error_cmp(a, b);
+}
+
+void cts_stats_sort_errors(cts_stats *stats) {
+  if (stats->n_errors > 1)
+    qsort(stats->errors, stats->n_errors, sizeof(*stats->errors),
+          error_qsort_cmp);
+}
+
+/* Keeps the first CTS_STATS_MAX_ERRORS errors in error_cmp order, whatever
+ * order they come in (threads, shards). Until the table is full errors are
+ * appended; when it fills it is sorted, and from then on kept sorted: an
+ * error takes a place only when it sorts before the last, which it
+ * pushes out. Errors usually come in increasing order, so that is one
+ * comparison. */
 static cts_status record_error(cts_stats *stats, const cts_error_record *e) {
-  cts_error_record *rec;
+  cts_error_record rec = *e;
+  size_t at;
   if (stats->n_errors == CTS_STATS_MAX_ERRORS) {
     stats->errors_omitted++;
-    return CTS_OK;
+    if (error_cmp(e, &stats->errors[CTS_STATS_MAX_ERRORS - 1]) >= 0)
+      return CTS_OK;
   }
   if (stats->errors == NULL) {
     stats->errors = calloc(CTS_STATS_MAX_ERRORS, sizeof(*stats->errors));
     if (stats->errors == NULL) return CTS_ERR_NOMEM;
   }
-  rec = &stats->errors[stats->n_errors];
-  *rec = *e;
-  rec->input = dup_str(e->input != NULL ? e->input : "");
-  rec->reason = dup_str(e->reason != NULL ? e->reason : "");
-  if (rec->input == NULL || rec->reason == NULL) {
-    free(rec->input);
-    free(rec->reason);
+  rec.input = dup_str(str_or_empty(e->input));
+  rec.reason = dup_str(str_or_empty(e->reason));
+  if (rec.input == NULL || rec.reason == NULL) {
+    free(rec.input);
+    free(rec.reason);
     return CTS_ERR_NOMEM;
   }
-  stats->n_errors++;
+  if (stats->n_errors < CTS_STATS_MAX_ERRORS) {
+    stats->errors[stats->n_errors++] = rec;
+    if (stats->n_errors == CTS_STATS_MAX_ERRORS) cts_stats_sort_errors(stats);
+    return CTS_OK;
+  }
+  at = CTS_STATS_MAX_ERRORS - 1;
+  free(stats->errors[at].input);
+  free(stats->errors[at].reason);
+  while (at > 0 && error_cmp(&rec, &stats->errors[at - 1]) < 0) {
+    stats->errors[at] = stats->errors[at - 1];
+    at--;
+  }
+  stats->errors[at] = rec;
   return CTS_OK;
 }
 
@@ -384,8 +486,8 @@ static cts_status merge_lint(cts_ca_lint **dst, const cts_ca_lint *src) {
     d->first_not_before = src->first_not_before;
   if (src->last_not_before > d->last_not_before)
     d->last_not_before = src->last_not_before;
-  for (uint32_t e = 0; e < src->n_examples && d->n_examples < CTS_STATS_MAX_EXAMPLES; e++)
-    d->examples[d->n_examples++] = src->examples[e];
+  for (uint32_t e = 0; e < src->n_examples; e++)
+    offer_example(d, &src->examples[e]);
   return CTS_OK;
 }
 
@@ -462,7 +564,9 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
     d->precert += s->precert;
     d->flagged += s->flagged;
     if ((st = merge_ca(d, s, src->n_lints)) != CTS_OK) return st;
-    if (s->has_issuer_key_hash && !d->has_issuer_key_hash) {
+    if (s->has_issuer_key_hash &&
+        (!d->has_issuer_key_hash ||
+         memcmp(s->issuer_key_hash, d->issuer_key_hash, 32) < 0)) {
       memcpy(d->issuer_key_hash, s->issuer_key_hash, 32);
       d->has_issuer_key_hash = 1;
     }

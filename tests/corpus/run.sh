@@ -79,6 +79,22 @@ check "bit-flipped tile: accounted" jqt "$T/ft.json" "$accounted"
 check "PEM corpus scans" scan "$T/pem.json" corpus/zlint
 check "PEM corpus: 1073 certificates in 1068 files" jqt "$T/pem.json" '.totals.x509 == 1073'
 
+# findings, CSV and the merge of shards
+check "findings and CSV written" sh -c "'$CTSCAN' scan --quiet --json '$T/all.json' --findings '$T/f.jsonl' --csv '$T/r.csv' corpus/zlint corpus/navigli2025h2 >/dev/null"
+check "findings: one JSON line per flagged certificate" sh -c "[ \$(wc -l <'$T/f.jsonl') = \$(jq .totals.flagged '$T/all.json') ]"
+check "findings: every line names index, sha256, CA and its lints" sh -c "jq -e 'select((.sha256|length)!=64 or (.ca|length)!=32 or (.lints|length)==0)' '$T/f.jsonl' | grep -q . && exit 1 || exit 0"
+check "CSV: a header and one row per CA and lint" sh -c "[ \$(( \$(wc -l <'$T/r.csv') - 1 )) = \$(jq '[.cas[].lints|length]|add' '$T/all.json') ]"
+mkdir -p "$T/half1/tile/data" "$T/half2/tile/data"
+cp corpus/navigli2025h2/tile/data/000 corpus/navigli2025h2/tile/data/001 "$T/half1/tile/data/"
+cp corpus/navigli2025h2/tile/data/002 corpus/navigli2025h2/tile/data/003 "$T/half2/tile/data/"
+scan "$T/h1.json" "$T/half1" corpus/zlint
+scan "$T/h2.json" "$T/half2" corpus/rfc6962/get-entries-2013-pilot.json
+scan "$T/whole.json" "$T/half1" corpus/zlint "$T/half2" corpus/rfc6962/get-entries-2013-pilot.json
+check "merge of two shards runs" "$CTSCAN" merge -o "$T/merged.json" "$T/h1.json" "$T/h2.json"
+check "merge of two shards equals the scan of the whole, byte for byte" cmp "$T/merged.json" "$T/whole.json"
+echo '{"schema":1}' >"$T/bogus.json"
+"$CTSCAN" merge -o "$T/x.json" "$T/bogus.json" >/dev/null 2>&1; [ $? -eq 1 ] && ok "merge refuses a file that is not ctscan stats" || bad "merge refuses a file that is not ctscan stats"
+
 echo
 echo "corpus: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,329 @@
+/* Reads a stats JSON file back into cts_stats, for `ctscan merge`: the
+ * inverse of cts_report_json. Everything a merge needs is in the file:
+ * counts, the per-lint dates and examples, per-day counts, histograms and
+ * the sketches (issuer DN DER, HyperLogLog registers, counted findings). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ctscan/report.h"
+#include "json_reader.h"
+
+typedef struct load {
+  char *err;
+  size_t err_len;
+} load;
+
+static cts_status fail(load *ld, const char *what) {
+  snprintf(ld->err, ld->err_len, "%s", what);
+  return CTS_ERR_FORMAT;
+}
+
+static int hex_value(int c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* Hex into out (cap bytes); returns the byte count or -1. */
+static long from_hex(const char *s, uint8_t *out, size_t cap) {
+  size_t n = strlen(s);
+  if (n % 2 != 0 || n / 2 > cap) return -1;
+  for (size_t i = 0; i < n / 2; i++) {
+    int hi = hex_value((unsigned char)s[2 * i]), lo = hex_value((unsigned char)s[2 * i + 1]);
+    if (hi < 0 || lo < 0) return -1;
+    out[i] = (uint8_t)(hi << 4 | lo);
+  }
+  return (long)(n / 2);
+}
+
+static int b64_value(int c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+/* RFC 4648 base64 into out (cap bytes); returns the byte count or -1. */
+static long from_base64(const char *s, uint8_t *out, size_t cap) {
+  uint32_t acc = 0;
+  int bits = 0;
+  size_t n = 0;
+  for (; *s && *s != '='; s++) {
+    int v = b64_value((unsigned char)*s);
+    if (v < 0) return -1;
+    acc = acc << 6 | (uint32_t)v;
+    bits += 6;
+    if (bits >= 8) {
+      if (n == cap) return -1;
+      bits -= 8;
+      out[n++] = (uint8_t)(acc >> bits);
+    }
+  }
+  return (long)n;
+}
+
+/* "2025-05-03T16:14:48Z" or "2025-05-03" as Unix seconds. */
+static int parse_time(const char *s, int64_t *out) {
+  struct tm tm;
+  const char *end;
+  memset(&tm, 0, sizeof(tm));
+  end = strptime(s, strlen(s) > 10 ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d", &tm);
+  if (end == NULL || *end != 0) return 0;
+  *out = (int64_t)timegm(&tm);
+  return 1;
+}
+
+static size_t lint_index(const char *name, size_t n_lints) {
+  size_t n;
+  const cts_lint *all = cts_lints(&n);
+  const cts_lint *l = cts_lint_find(name);
+  return l == NULL || n != n_lints ? SIZE_MAX : (size_t)(l - all);
+}
+
+static cts_status load_lint(load *ld, cts_ca_stats *ca, size_t i,
+                            const cts_jnode *obj) {
+  cts_ca_lint *l = calloc(1, sizeof(*l));
+  const cts_jnode *ex = cts_json_get(obj, "examples");
+  const char *first = cts_json_str(obj, "first_not_before");
+  const char *last = cts_json_str(obj, "last_not_before");
+  if (l == NULL) return CTS_ERR_NOMEM;
+  ca->lints[i] = l;
+  l->counts[CTS_STATS_ERROR] = cts_json_u64(obj, "error");
+  l->counts[CTS_STATS_WARN] = cts_json_u64(obj, "warn");
+  l->counts[CTS_STATS_INFO] = cts_json_u64(obj, "info");
+  if (first == NULL || last == NULL || !parse_time(first, &l->first_not_before) ||
+      !parse_time(last, &l->last_not_before))
+    return fail(ld, "lint without first/last_not_before");
+  for (const cts_jnode *e = ex != NULL ? ex->child : NULL;
+       e != NULL && l->n_examples < CTS_STATS_MAX_EXAMPLES; e = e->next) {
+    cts_example *x = &l->examples[l->n_examples++];
+    const char *sha = cts_json_str(e, "sha256");
+    const char *of = cts_json_str(e, "sha256_of");
+    x->index = cts_json_u64(e, "index");
+    x->index_known = 1;
+    x->is_tbs = of != NULL && strcmp(of, "tbs") == 0;
+    if (sha == NULL || from_hex(sha, x->sha256, 32) != 32)
+      return fail(ld, "example without sha256");
+  }
+  return CTS_OK;
+}
+
+static cts_status load_lints(load *ld, const cts_stats *stats, cts_ca_stats *ca,
+                             const cts_jnode *lints) {
+  for (const cts_jnode *m = lints != NULL ? lints->child : NULL; m != NULL; m = m->next) {
+    size_t i = lint_index(m->key, stats->n_lints);
+    cts_status st;
+    if (i == SIZE_MAX) {
+      snprintf(ld->err, ld->err_len, "lint %s is not in this build", m->key);
+      return CTS_ERR_FORMAT;
+    }
+    if ((st = load_lint(ld, ca, i, m)) != CTS_OK) return st;
+  }
+  return CTS_OK;
+}
+
+static cts_status load_days(load *ld, cts_ca_stats *ca, const cts_jnode *days) {
+  for (const cts_jnode *d = days != NULL ? days->child : NULL; d != NULL; d = d->next) {
+    int64_t t;
+    cts_u64map_slot *slot;
+    int created;
+    cts_status st;
+    if (!parse_time(d->key, &t)) return fail(ld, "bad per_day date");
+    st = cts_u64map_upsert(&ca->per_day, (uint64_t)(t / 86400), &slot, &created);
+    if (st != CTS_OK) return st;
+    slot->a = cts_json_u64(d, "entries");
+    slot->b = cts_json_u64(d, "flagged");
+  }
+  return CTS_OK;
+}
+
+static cts_status load_buckets(load *ld, const cts_jnode *obj, int serial,
+                               uint64_t *counts, int n) {
+  for (const cts_jnode *m = obj != NULL ? obj->child : NULL; m != NULL; m = m->next) {
+    int b;
+    char label[32];
+    for (b = 0; b < n; b++) {
+      cts_report_bucket_label(serial, b, label, sizeof(label));
+      if (strcmp(label, m->key) == 0) break;
+    }
+    if (b == n) return fail(ld, "unknown histogram bucket");
+    counts[b] = strtoull(m->text != NULL ? m->text : "0", NULL, 10);
+  }
+  return CTS_OK;
+}
+
+static cts_status load_keys(cts_ca_stats *ca, const cts_jnode *keys) {
+  for (const cts_jnode *m = keys != NULL ? keys->child : NULL; m != NULL; m = m->next) {
+    uint64_t n = strtoull(m->text != NULL ? m->text : "0", NULL, 10);
+    if (strcmp(m->key, "other") == 0 || ca->n_keys == CTS_STATS_MAX_KEY_KINDS) {
+      ca->keys_other += n;
+      continue;
+    }
+    snprintf(ca->keys[ca->n_keys].label, sizeof(ca->keys[0].label), "%s", m->key);
+    ca->keys[ca->n_keys++].count = n;
+  }
+  return CTS_OK;
+}
+
+static cts_status load_sketch(load *ld, const cts_stats *stats, cts_ca_stats *ca,
+                              const cts_jnode *sketch) {
+  const char *hll = cts_json_str(sketch, "issuances_hll");
+  const cts_jnode *counted = cts_json_get(sketch, "counted_findings");
+  if (hll == NULL || from_base64(hll, ca->issuances, CTS_HLL_REGISTERS) != CTS_HLL_REGISTERS)
+    return fail(ld, "bad issuances_hll");
+  for (const cts_jnode *f = counted != NULL ? counted->child : NULL; f != NULL; f = f->next) {
+    const cts_jnode *key = f->child, *name = key != NULL ? key->next : NULL;
+    const cts_jnode *col = name != NULL ? name->next : NULL;
+    cts_u64map_slot *slot;
+    int created;
+    size_t i;
+    cts_status st;
+    if (col == NULL || key->type != CTS_JSTRING || name->type != CTS_JSTRING ||
+        col->type != CTS_JNUMBER)
+      return fail(ld, "bad counted_findings entry");
+    if ((i = lint_index(name->text, stats->n_lints)) == SIZE_MAX)
+      return fail(ld, "counted finding of a lint not in this build");
+    st = cts_u64map_upsert(&ca->seen_findings, strtoull(key->text, NULL, 16), &slot, &created);
+    if (st != CTS_OK) return st;
+    slot->a = strtoull(col->text, NULL, 10);
+    slot->b = i;
+  }
+  return CTS_OK;
+}
+
+static cts_status load_ca(load *ld, cts_stats *stats, const cts_jnode *obj) {
+  const cts_jnode *sketch = cts_json_get(obj, "sketch");
+  const char *dn64 = sketch != NULL ? cts_json_str(sketch, "issuer_dn_der") : NULL;
+  const char *aki_hex = cts_json_str(obj, "authority_key_id");
+  const char *ikh = cts_json_str(obj, "issuer_key_hash");
+  size_t dn_cap = dn64 != NULL ? strlen(dn64) : 0;
+  uint8_t *dn = malloc(dn_cap + 1), *aki = malloc(aki_hex ? strlen(aki_hex) / 2 + 1 : 1);
+  long dn_len, aki_len = 0;
+  cts_ca_stats *ca;
+  cts_status st;
+  if (dn == NULL || aki == NULL) {
+    st = CTS_ERR_NOMEM;
+    goto free_buffers;
+  }
+  if (dn64 == NULL || (dn_len = from_base64(dn64, dn, dn_cap)) <= 0 ||
+      (aki_hex != NULL && (aki_len = from_hex(aki_hex, aki, strlen(aki_hex) / 2)) < 0)) {
+    st = fail(ld, "CA without sketch.issuer_dn_der or with a bad authority_key_id");
+    goto free_buffers;
+  }
+  if ((st = cts_stats_ca(stats, dn, (size_t)dn_len, aki, (size_t)aki_len, &ca)) != CTS_OK)
+    goto free_buffers;
+  if (ca->entries != 0) {
+    st = fail(ld, "the same CA twice in one file");
+    goto free_buffers;
+  }
+  ca->entries = cts_json_u64(obj, "entries");
+  ca->x509 = cts_json_u64(obj, "x509");
+  ca->precert = cts_json_u64(obj, "precert");
+  ca->flagged = cts_json_u64(obj, "flagged");
+  if (ikh != NULL && from_hex(ikh, ca->issuer_key_hash, 32) == 32)
+    ca->has_issuer_key_hash = 1;
+  if ((st = load_lints(ld, stats, ca, cts_json_get(obj, "lints"))) != CTS_OK ||
+      (st = load_keys(ca, cts_json_get(obj, "key_types"))) != CTS_OK ||
+      (st = load_buckets(ld, cts_json_get(obj, "validity_days"), 0, ca->validity,
+                         CTS_STATS_VALIDITY_BUCKETS)) != CTS_OK ||
+      (st = load_buckets(ld, cts_json_get(obj, "serial_lengths"), 1, ca->serial_lengths,
+                         CTS_STATS_SERIAL_LENGTHS)) != CTS_OK ||
+      (st = load_days(ld, ca, cts_json_get(obj, "per_day"))) != CTS_OK ||
+      (st = load_sketch(ld, stats, ca, sketch)) != CTS_OK)
+    goto free_buffers;
+free_buffers:
+  free(dn);
+  free(aki);
+  return st;
+}
+
+static cts_status load_totals(load *ld, cts_stats *stats, const cts_jnode *t) {
+  const cts_jnode *errors = cts_json_get(t, "errors");
+  if (t == NULL) return fail(ld, "no totals");
+  for (const cts_jnode *e = errors != NULL ? errors->child : NULL; e != NULL; e = e->next) {
+    const char *input = cts_json_str(e, "input"), *reason = cts_json_str(e, "reason");
+    cts_status st = cts_stats_add_error(stats, input != NULL ? input : "",
+                                        cts_json_u64(e, "offset"), cts_json_u64(e, "index"),
+                                        cts_json_u64(e, "entries"),
+                                        reason != NULL ? reason : "");
+    if (st != CTS_OK) return st;
+  }
+  /* the counters as written, not as the error records added them */
+  stats->entries = cts_json_u64(t, "entries");
+  stats->x509 = cts_json_u64(t, "x509");
+  stats->precert = cts_json_u64(t, "precert");
+  stats->fully_parsed = cts_json_u64(t, "fully_parsed");
+  stats->clean = cts_json_u64(t, "clean");
+  stats->flagged = cts_json_u64(t, "flagged");
+  stats->unparseable = cts_json_u64(t, "unparseable");
+  stats->errors_omitted = cts_json_u64(t, "errors_omitted");
+  return CTS_OK;
+}
+
+static char *read_all(const char *path, size_t *out_len) {
+  FILE *f = fopen(path, "rb");
+  char *buf = NULL;
+  size_t len = 0, cap = 0, n;
+  if (f == NULL) return NULL;
+  do {
+    if (len == cap) {
+      char *grown = realloc(buf, cap = cap ? cap * 2 : 65536);
+      if (grown == NULL) {
+        free(buf);
+        fclose(f);
+        return NULL;
+      }
+      buf = grown;
+    }
+    n = fread(buf + len, 1, cap - len, f);
+    len += n;
+  } while (n > 0);
+  fclose(f);
+  *out_len = len;
+  return buf;
+}
+
+cts_status cts_report_load_json(const char *path, cts_stats *stats, char *err,
+                                size_t err_len) {
+  load ld = {err, err_len};
+  size_t len = 0, at = 0, n_lints;
+  char *text = read_all(path, &len), lint_set[33];
+  cts_jnode *root;
+  const cts_jnode *cas;
+  const char *set;
+  cts_status st;
+  (void)cts_lints(&n_lints);
+  if ((st = cts_stats_init(stats, n_lints)) != CTS_OK) {
+    free(text);
+    return st;
+  }
+  if (text == NULL) {
+    snprintf(err, err_len, "cannot read");
+    return CTS_ERR_IO;
+  }
+  root = cts_json_parse(text, len, &at);
+  free(text);
+  if (root == NULL) {
+    snprintf(err, err_len, "not JSON (offset %zu)", at);
+    return CTS_ERR_FORMAT;
+  }
+  cts_report_lint_set(lint_set);
+  set = cts_json_str(root, "lint_set");
+  if (cts_json_u64(root, "schema") != CTS_STATS_SCHEMA) {
+    st = fail(&ld, "not a ctscan stats file of schema 1");
+  } else if (set == NULL || strcmp(set, lint_set) != 0) {
+    st = fail(&ld, "written with another set of lints (lint_set differs)");
+  } else if ((st = load_totals(&ld, stats, cts_json_get(root, "totals"))) == CTS_OK) {
+    cas = cts_json_get(root, "cas");
+    for (const cts_jnode *c = cas != NULL ? cas->child : NULL; c != NULL && st == CTS_OK;
+         c = c->next)
+      st = load_ca(&ld, stats, c);
+  }
+  cts_json_free(root);
+  return st;
+}

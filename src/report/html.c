@@ -41,7 +41,9 @@ static void head(FILE *out) {
         "<title>ctscan report</title>\n<style>\n"
         "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}\n"
         "table{border-collapse:collapse;margin:1em 0}\n"
-        "th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}\n"
+        "th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top;"
+        "overflow-wrap:anywhere}\n"
+        "td:first-child{max-width:42em}\n"
         "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
         "th{background:#f3f3f3}\n.bar{fill:#c0392b}.all{fill:#95a5a6}\n"
         "code{font-size:12px}\n</style></head><body>\n", out);
@@ -71,7 +73,7 @@ static void ca_table(FILE *out, const cts_stats *stats, const cts_config *config
     cts_name_format(ca->issuer_dn, ca->issuer_dn_len, dn, sizeof(dn));
     cts_hex(ca->id, CTS_CA_ID_LEN, id);
     fprintf(out, "<tr class=\"ca\"><td><a href=\"#ca-%s\">", id);
-    esc(out, dn);
+    esc(out, dn[0] != 0 ? dn : "(empty issuer DN)");
     fputs("</a></td><td>", out);
     esc(out, owner != NULL ? owner : "");
     fprintf(out, "</td><td class=\"n\">%" PRIu64 "</td><td class=\"n\">%" PRIu64

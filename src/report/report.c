@@ -248,6 +248,12 @@ static void put_base64(cts_json *j, const uint8_t *p, size_t n) {
   free(out);
 }
 
+static int by_slot_key(const void *a, const void *b) {
+  uint64_t x = (*(const cts_u64map_slot *const *)a)->key;
+  uint64_t y = (*(const cts_u64map_slot *const *)b)->key;
+  return x < y ? -1 : x > y;
+}
+
 /* What `ctscan merge` needs to combine shards exactly: the issuer DN's
  * DER (the CA key), the HyperLogLog registers of the issuances, and the
  * (serial, lint) pairs already counted, so a precertificate in one shard
@@ -264,10 +270,19 @@ static void write_sketch(cts_json *j, const cts_stats *stats,
   put_base64(j, ca->issuances, CTS_HLL_REGISTERS);
   cts_json_key(j, "counted_findings");
   cts_json_begin_array(j);
-  for (size_t i = 0; i < ca->seen_findings.cap; i++) {
-    const cts_u64map_slot *s = &ca->seen_findings.slots[i];
+  /* in key order: the table's slot order depends on insertion history,
+   * and the file must not (merge of halves == scan of the whole) */
+  const cts_u64map_slot **sorted =
+      malloc((ca->seen_findings.count + 1) * sizeof(*sorted));
+  size_t n_sorted = 0;
+  for (size_t i = 0; sorted != NULL && i < ca->seen_findings.cap; i++)
+    if (ca->seen_findings.slots[i].used)
+      sorted[n_sorted++] = &ca->seen_findings.slots[i];
+  if (sorted != NULL) qsort(sorted, n_sorted, sizeof(*sorted), by_slot_key);
+  for (size_t i = 0; i < n_sorted; i++) {
+    const cts_u64map_slot *s = sorted[i];
     char key[17];
-    if (!s->used || s->b >= stats->n_lints || s->b >= n_lints) continue;
+    if (s->b >= stats->n_lints || s->b >= n_lints) continue;
     snprintf(key, sizeof(key), "%016" PRIx64, s->key);
     cts_json_begin_array(j);
     cts_json_string(j, key);
@@ -275,6 +290,7 @@ static void write_sketch(cts_json *j, const cts_stats *stats,
     cts_json_uint(j, s->a);
     cts_json_end_array(j);
   }
+  free(sorted);
   cts_json_end_array(j);
   cts_json_end_object(j);
 }

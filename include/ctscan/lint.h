@@ -64,14 +64,25 @@ typedef struct cts_cert_facts {
   uint8_t is_subscriber;  /* !is_ca && !self_signed */
   uint8_t is_root;        /* is_ca && self_signed */
   uint8_t is_sub_ca;      /* is_ca && !self_signed */
-  uint8_t is_server_auth; /* no EKU that Go's x509 knows, or serverAuth or
-                             anyExtendedKeyUsage among them */
+  uint8_t is_server_auth; /* zlint util.IsServerAuthCert: no EKU at all,
+                             or serverAuth or anyExtendedKeyUsage among
+                             them, or a CA/B Forum reserved policy OID */
   uint8_t eku_present;
   uint16_t ku_bits;       /* KeyUsage bits, bit 0 = digitalSignature */
   uint8_t ku_present;
   uint32_t eku;           /* CTS_EKU_* bits of the EKUs present */
   uint32_t policies;      /* CTS_POLICY_* bits */
   uint8_t policies_present;
+  /* Added with zcrypto's parse in mind (see src/lints/facts.c): */
+  uint8_t bc_valid;       /* a basicConstraints value parsed as Go does
+                             (zcrypto's BasicConstraintsValid) */
+  uint8_t bc_path_len_present; /* pathLenConstraint encoded */
+  int64_t bc_path_len_raw;     /* its value, sign kept; -1 when absent */
+  uint8_t ku_critical;    /* first keyUsage extension is critical */
+  uint8_t eku_critical;   /* first extKeyUsage extension is critical */
+  uint8_t eku_known;      /* count of EKUs zcrypto knows (ExtKeyUsage),
+                             duplicates counted, saturating at 255 */
+  uint8_t eku_unknown;    /* count of other EKUs (UnknownExtKeyUsage) */
 } cts_cert_facts;
 
 /* Extended key usages (RFC 5280 4.2.1.12) */
@@ -82,8 +93,8 @@ typedef struct cts_cert_facts {
 #define CTS_EKU_EMAIL_PROTECTION (1u << 4)
 #define CTS_EKU_TIME_STAMPING (1u << 5)
 #define CTS_EKU_OCSP_SIGNING (1u << 6)
-#define CTS_EKU_OTHER_KNOWN (1u << 7) /* another EKU Go's x509 names */
-#define CTS_EKU_UNKNOWN (1u << 8)     /* an EKU Go's x509 does not name */
+#define CTS_EKU_OTHER_KNOWN (1u << 7) /* another EKU zcrypto names */
+#define CTS_EKU_UNKNOWN (1u << 8)     /* an EKU zcrypto does not name */
 
 /* Certificate policies (BRs 7.1.6.1, EV Guidelines 9.3) */
 #define CTS_POLICY_ANY (1u << 0)  /* 2.5.29.32.0 */

@@ -32,8 +32,9 @@ void cts_subj_iter_issuer(cts_subj_iter *it, const cts_summary *sum) {
 /* Attributes in an RDN: RelativeDistinguishedName ::= SET SIZE (1..MAX) OF
  * AttributeTypeAndValue. */
 static uint32_t count_atvs(cts_der rdn) {
+  cts_der atv;
   uint32_t n = 0;
-  while (rdn.len > 0 && cts_der_get_any_element(&rdn, NULL, NULL, NULL)) n++;
+  while (rdn.len > 0 && cts_der_get_any_element(&rdn, &atv, NULL, NULL)) n++;
   return n;
 }
 
@@ -115,6 +116,39 @@ int cts_subj_has_string(const cts_summary *sum, const char *oid,
         cts_der_oid_equal(&atv.type, (const uint8_t *)oid, oid_len))
       return 1;
   return 0;
+}
+
+int cts_subj_string(const cts_summary *sum, const char *oid, size_t oid_len,
+                    int which, cts_subj_atv *out) {
+  cts_subj_iter it;
+  cts_subj_atv atv;
+  int seen = 0, found = 0;
+  cts_subj_iter_subject(&it, sum);
+  while (cts_subj_iter_next(&it, &atv)) {
+    if (!cts_subj_is_go_string(atv.tag) ||
+        !cts_der_oid_equal(&atv.type, (const uint8_t *)oid, oid_len))
+      continue;
+    if (which == CTS_SUBJ_LAST || seen == which) {
+      *out = atv;
+      found = 1;
+      if (which != CTS_SUBJ_LAST) break;
+    }
+    seen++;
+  }
+  return found;
+}
+
+size_t cts_subj_count_strings(const cts_summary *sum, const char *oid,
+                              size_t oid_len) {
+  cts_subj_iter it;
+  cts_subj_atv atv;
+  size_t n = 0;
+  cts_subj_iter_subject(&it, sum);
+  while (cts_subj_iter_next(&it, &atv))
+    if (cts_subj_is_go_string(atv.tag) &&
+        cts_der_oid_equal(&atv.type, (const uint8_t *)oid, oid_len))
+      n++;
+  return n;
 }
 
 /* --- decoding values as Go does ---------------------------------------- */
@@ -218,57 +252,64 @@ int cts_subj_is_space(uint32_t r) {
 
 /* --- EV policies ------------------------------------------------------- */
 
-/* The EV policy OIDs of zlint v3.6.6 util/ev.go (CA/B Forum EV and the
- * CA-specific EV OIDs browsers recognised). */
-static const char *const k_ev_oids[] = {
-    "2.23.140.1.1",
-    "1.3.159.1.17.1",
-    "1.3.6.1.4.1.34697.2.1",
-    "1.3.6.1.4.1.34697.2.2",
-    "1.3.6.1.4.1.34697.2.3",
-    "1.3.6.1.4.1.34697.2.4",
-    "1.2.40.0.17.1.22",
-    "2.16.578.1.26.1.3.3",
-    "1.3.6.1.4.1.17326.10.14.2.1.2",
-    "1.3.6.1.4.1.17326.10.8.2.1.2",
-    "1.3.6.1.4.1.6449.1.2.1.5.1",
-    "2.16.840.1.114412.2.1",
-    "2.16.840.1.114412.1.3.0.2",
-    "2.16.528.1.1001.1.1.1.12.6.1.1.1",
-    "2.16.792.3.0.4.1.1.4",
-    "2.16.840.1.114028.10.1.2",
-    "0.4.0.2042.1.4",
-    "0.4.0.2042.1.5",
-    "1.3.6.1.4.1.13177.10.1.3.10",
-    "1.3.6.1.4.1.14370.1.6",
-    "1.3.6.1.4.1.4146.1.1",
-    "2.16.840.1.114413.1.7.23.3",
-    "1.3.6.1.4.1.14777.6.1.1",
-    "2.16.792.1.2.1.1.5.7.1.9",
-    "1.3.6.1.4.1.782.1.2.1.8.1",
-    "1.3.6.1.4.1.22234.2.5.2.3.1",
-    "1.3.6.1.4.1.8024.0.2.100.1.2",
-    "1.2.392.200091.100.721.1",
-    "2.16.840.1.114414.1.7.23.3",
-    "1.3.6.1.4.1.23223.2",
-    "1.3.6.1.4.1.23223.1.1.1",
-    "2.16.756.1.83.21.0",
-    "2.16.756.1.89.1.2.1.1",
-    "1.3.6.1.4.1.7879.13.24.1",
-    "2.16.840.1.113733.1.7.48.1",
-    "2.16.840.1.114404.1.1.2.4.1",
-    "2.16.840.1.113733.1.7.23.6",
-    "1.3.6.1.4.1.6334.1.100.1",
-    "2.16.840.1.114171.500.9",
-    "1.3.6.1.4.1.36305.2",
+/* The EV policy OIDs of zlint v3.6.6 util/ev.go (the CA/B Forum's EV OID
+ * and the CA-specific EV OIDs browsers recognised), DER contents. Go
+ * compares parsed OIDs; for the minimal encodings Go accepts, that is
+ * byte equality. */
+typedef struct ev_oid {
+  uint8_t len;
+  const char *der;
+} ev_oid;
+
+static const ev_oid k_ev_oids[] = {
+    {5, "\x67\x81\x0c\x01\x01"}, /* 2.23.140.1.1 */
+    {6, "\x2b\x81\x1f\x01\x11\x01"}, /* 1.3.159.1.17.1 */
+    {10, "\x2b\x06\x01\x04\x01\x82\x8f\x09\x02\x01"}, /* 1.3.6.1.4.1.34697.2.1 */
+    {10, "\x2b\x06\x01\x04\x01\x82\x8f\x09\x02\x02"}, /* 1.3.6.1.4.1.34697.2.2 */
+    {10, "\x2b\x06\x01\x04\x01\x82\x8f\x09\x02\x03"}, /* 1.3.6.1.4.1.34697.2.3 */
+    {10, "\x2b\x06\x01\x04\x01\x82\x8f\x09\x02\x04"}, /* 1.3.6.1.4.1.34697.2.4 */
+    {6, "\x2a\x28\x00\x11\x01\x16"}, /* 1.2.40.0.17.1.22 */
+    {8, "\x60\x84\x42\x01\x1a\x01\x03\x03"}, /* 2.16.578.1.26.1.3.3 */
+    {13, "\x2b\x06\x01\x04\x01\x81\x87\x2e\x0a\x0e\x02\x01\x02"}, /* 1.3.6.1.4.1.17326.10.14.2.1.2 */
+    {13, "\x2b\x06\x01\x04\x01\x81\x87\x2e\x0a\x08\x02\x01\x02"}, /* 1.3.6.1.4.1.17326.10.8.2.1.2 */
+    {12, "\x2b\x06\x01\x04\x01\xb2\x31\x01\x02\x01\x05\x01"}, /* 1.3.6.1.4.1.6449.1.2.1.5.1 */
+    {9, "\x60\x86\x48\x01\x86\xfd\x6c\x02\x01"}, /* 2.16.840.1.114412.2.1 */
+    {11, "\x60\x86\x48\x01\x86\xfd\x6c\x01\x03\x00\x02"}, /* 2.16.840.1.114412.1.3.0.2 */
+    {14, "\x60\x84\x10\x01\x87\x69\x01\x01\x01\x0c\x06\x01\x01\x01"}, /* 2.16.528.1.1001.1.1.1.12.6.1.1.1 */
+    {9, "\x60\x86\x18\x03\x00\x04\x01\x01\x04"}, /* 2.16.792.3.0.4.1.1.4 */
+    {10, "\x60\x86\x48\x01\x86\xfa\x6c\x0a\x01\x02"}, /* 2.16.840.1.114028.10.1.2 */
+    {6, "\x04\x00\x8f\x7a\x01\x04"}, /* 0.4.0.2042.1.4 */
+    {6, "\x04\x00\x8f\x7a\x01\x05"}, /* 0.4.0.2042.1.5 */
+    {11, "\x2b\x06\x01\x04\x01\xe6\x79\x0a\x01\x03\x0a"}, /* 1.3.6.1.4.1.13177.10.1.3.10 */
+    {9, "\x2b\x06\x01\x04\x01\xf0\x22\x01\x06"}, /* 1.3.6.1.4.1.14370.1.6 */
+    {9, "\x2b\x06\x01\x04\x01\xa0\x32\x01\x01"}, /* 1.3.6.1.4.1.4146.1.1 */
+    {11, "\x60\x86\x48\x01\x86\xfd\x6d\x01\x07\x17\x03"}, /* 2.16.840.1.114413.1.7.23.3 */
+    {10, "\x2b\x06\x01\x04\x01\xf3\x39\x06\x01\x01"}, /* 1.3.6.1.4.1.14777.6.1.1 */
+    {11, "\x60\x86\x18\x01\x02\x01\x01\x05\x07\x01\x09"}, /* 2.16.792.1.2.1.1.5.7.1.9 */
+    {12, "\x2b\x06\x01\x04\x01\x86\x0e\x01\x02\x01\x08\x01"}, /* 1.3.6.1.4.1.782.1.2.1.8.1 */
+    {13, "\x2b\x06\x01\x04\x01\x81\xad\x5a\x02\x05\x02\x03\x01"}, /* 1.3.6.1.4.1.22234.2.5.2.3.1 */
+    {12, "\x2b\x06\x01\x04\x01\xbe\x58\x00\x02\x64\x01\x02"}, /* 1.3.6.1.4.1.8024.0.2.100.1.2 */
+    {10, "\x2a\x83\x08\x8c\x9b\x1b\x64\x85\x51\x01"}, /* 1.2.392.200091.100.721.1 */
+    {11, "\x60\x86\x48\x01\x86\xfd\x6e\x01\x07\x17\x03"}, /* 2.16.840.1.114414.1.7.23.3 */
+    {9, "\x2b\x06\x01\x04\x01\x81\xb5\x37\x02"}, /* 1.3.6.1.4.1.23223.2 */
+    {11, "\x2b\x06\x01\x04\x01\x81\xb5\x37\x01\x01\x01"}, /* 1.3.6.1.4.1.23223.1.1.1 */
+    {7, "\x60\x85\x74\x01\x53\x15\x00"}, /* 2.16.756.1.83.21.0 */
+    {9, "\x60\x85\x74\x01\x59\x01\x02\x01\x01"}, /* 2.16.756.1.89.1.2.1.1 */
+    {10, "\x2b\x06\x01\x04\x01\xbd\x47\x0d\x18\x01"}, /* 1.3.6.1.4.1.7879.13.24.1 */
+    {11, "\x60\x86\x48\x01\x86\xf8\x45\x01\x07\x30\x01"}, /* 2.16.840.1.113733.1.7.48.1 */
+    {12, "\x60\x86\x48\x01\x86\xfd\x64\x01\x01\x02\x04\x01"}, /* 2.16.840.1.114404.1.1.2.4.1 */
+    {11, "\x60\x86\x48\x01\x86\xf8\x45\x01\x07\x17\x06"}, /* 2.16.840.1.113733.1.7.23.6 */
+    {10, "\x2b\x06\x01\x04\x01\xb1\x3e\x01\x64\x01"}, /* 1.3.6.1.4.1.6334.1.100.1 */
+    {10, "\x60\x86\x48\x01\x86\xfb\x7b\x83\x74\x09"}, /* 2.16.840.1.114171.500.9 */
+    {9, "\x2b\x06\x01\x04\x01\x82\x9b\x51\x02"}, /* 1.3.6.1.4.1.36305.2 */
 };
 
 static int is_ev_oid(const cts_der *oid) {
-  char dotted[64];
   size_t i;
-  if (!cts_der_oid_to_string(oid, dotted, sizeof(dotted))) return 0;
   for (i = 0; i < sizeof(k_ev_oids) / sizeof(k_ev_oids[0]); i++)
-    if (strcmp(dotted, k_ev_oids[i]) == 0) return 1;
+    if (cts_der_oid_equal(oid, (const uint8_t *)k_ev_oids[i].der,
+                          k_ev_oids[i].len))
+      return 1;
   return 0;
 }
 
@@ -297,17 +338,30 @@ static const char k_countries[] =
     "ESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUID"
     "IEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULV"
     "LYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNR"
-    "NUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQAREROSRSRUSRWSASBSCSDSESGSHSISJSK"
-    "SLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVA"
-    "VCVEVGVIVNVUWFWSYEYTZAZMZWXX";
+    "NUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSL"
+    "SMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVC"
+    "VEVGVIVNVUWFWSYEYTZAZMZWXX";
 
-int cts_subj_is_iso_country(const uint8_t *code, size_t len) {
-  char up[2];
-  size_t i;
-  if (len != 2) return 0;
-  for (i = 0; i < 2; i++)
-    up[i] = (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]);
+/* strings.ToUpper maps ASCII a-z, and also U+0131 (dotless i) to 'I' and
+ * U+017F (long s) to 'S'; no other rune upper-cases into ASCII. */
+static uint32_t go_upper_ascii(uint32_t r) {
+  if (r >= 'a' && r <= 'z') return r - 32;
+  if (r == 0x131) return 'I';
+  if (r == 0x17f) return 'S';
+  return r;
+}
+
+int cts_subj_is_iso_country(uint32_t tag, cts_der value) {
+  uint32_t r, up[2];
+  size_t pos = 0, n = 0, i;
+  while (cts_subj_next_rune(tag, value, &pos, &r)) {
+    if (n == 2) return 0;
+    up[n++] = go_upper_ascii(r);
+  }
+  if (n != 2) return 0;
   for (i = 0; i + 1 < sizeof(k_countries); i += 2)
-    if (k_countries[i] == up[0] && k_countries[i + 1] == up[1]) return 1;
+    if ((uint32_t)k_countries[i] == up[0] &&
+        (uint32_t)k_countries[i + 1] == up[1])
+      return 1;
   return 0;
 }

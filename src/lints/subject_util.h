@@ -73,6 +73,19 @@ int cts_subj_has_string(const cts_summary *sum, const char *oid,
 #define CTS_SUBJ_HAS_STRING(sum, X) \
   cts_subj_has_string((sum), (X), CTS_OID_LEN(X))
 
+/* The which-th (0 = first, CTS_SUBJ_LAST = last) attribute of a type
+ * with a string value: zcrypto's Subject.Organization[0],
+ * Subject.CommonName (the last commonName), ... Returns 0 when none. */
+#define CTS_SUBJ_LAST (-1)
+int cts_subj_string(const cts_summary *sum, const char *oid, size_t oid_len,
+                    int which, cts_subj_atv *out);
+#define CTS_SUBJ_STRING(sum, X, which, out) \
+  cts_subj_string((sum), (X), CTS_OID_LEN(X), (which), (out))
+
+/* How many attributes of a type have a string value (len(Subject.X)). */
+size_t cts_subj_count_strings(const cts_summary *sum, const char *oid,
+                              size_t oid_len);
+
 /* Characters of the Go string a value decodes to, as
  * utf8.RuneCountInString counts them: UTF-8 runes (an invalid byte counts
  * one), BMPString code units with surrogate pairs counted once and a
@@ -92,7 +105,8 @@ int cts_subj_is_space(uint32_t r);
 /* zlint util.IsEV: a certificate policy among the EV OIDs zlint knows. */
 int cts_subj_is_ev(const cts_summary *sum);
 
-/* ISO 3166-1 alpha-2 (as zlint's util.IsISOCountryCode holds it). */
-int cts_subj_is_iso_country(const uint8_t *code, size_t len);
+/* zlint util.IsISOCountryCode of a value's Go string: upper-cased with
+ * strings.ToUpper, one of the ISO 3166-1 alpha-2 codes zlint lists. */
+int cts_subj_is_iso_country(uint32_t tag, cts_der value);
 
 #endif

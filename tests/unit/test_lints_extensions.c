@@ -1,0 +1,275 @@
+/* The "extensions" lint group: the pieces of Go's standard library its
+ * lints reproduce (net/url.Parse, net.IP rules, Unicode NFC, BMPString
+ * length, zcrypto's IsURL), the incident lints on corpus certificates
+ * zlint fails and passes, and every lint of the group on extension values
+ * corrupted byte by byte (the walkers must stay inside their spans). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/pem.h>
+
+#include "ctscan/check.h"
+#include "ctscan/lint.h"
+#include "ctscan/sieve.h"
+#include "src/lints/extensions_util.h"
+#include "test.h"
+
+static cts_der der_of(const char *s, size_t n) {
+  cts_der d;
+  d.data = (const uint8_t *)s;
+  d.len = n;
+  return d;
+}
+
+#define DER(lit) der_of((lit), sizeof(lit) - 1)
+
+static int url_scheme_is(const char *raw, const char *scheme) {
+  cts_der d = der_of(raw, strlen(raw));
+  cts_go_url u;
+  return cts_go_url_parse(&d, &u) && cts_span_ieq(&u.scheme, scheme);
+}
+
+static int url_parses(const char *raw) {
+  cts_der d = der_of(raw, strlen(raw));
+  cts_go_url u;
+  return cts_go_url_parse(&d, &u);
+}
+
+/* url.Parse: schemes are case-insensitive; errors for control bytes, a
+ * bad escape, a bad port, a colon in a first relative segment. */
+static void test_go_url_parse(void) {
+  cts_der d = DER("http://user@Example.COM:8080/a?b#c"), host;
+  cts_go_url u;
+  CU_ASSERT_TRUE(cts_go_url_parse(&d, &u));
+  CU_ASSERT_TRUE(cts_span_ieq(&u.scheme, "http"));
+  host = cts_go_url_hostname(&u.host);
+  CU_ASSERT_TRUE(cts_span_ieq(&host, "example.com"));
+  CU_ASSERT_TRUE(url_scheme_is("HTTP://ocsp.example.com", "http"));
+  CU_ASSERT_TRUE(url_scheme_is("ldap://dir.example.com/cn=x", "ldap"));
+  CU_ASSERT_TRUE(url_scheme_is("urn:isbn:123", "urn"));
+  CU_ASSERT_FALSE(url_parses("http://exa mple.com/"));
+  CU_ASSERT_FALSE(url_parses("http://example.com:80a/"));
+  CU_ASSERT_FALSE(url_parses("http://example.com/%zz"));
+  CU_ASSERT_FALSE(url_parses("http://example.com/\x01"));
+  CU_ASSERT_FALSE(url_parses(":foo"));
+  CU_ASSERT_TRUE(url_parses("a/b:c")); /* colon after the first '/' */
+  CU_ASSERT_TRUE(url_parses("ab:c"));  /* a scheme, opaque */
+  CU_ASSERT_FALSE(url_parses("1ab:c"));      /* no scheme, colon in path */
+  CU_ASSERT_TRUE(url_parses("http://[::1]:443/"));
+  CU_ASSERT_FALSE(url_parses("http://[::1/"));
+}
+
+static int intersects(const char *bytes, size_t n) {
+  cts_der d = der_of(bytes, n);
+  return cts_ip_net_intersects_reserved(&d);
+}
+
+/* util.IntersectsIANAReserved over address+mask constraints. */
+static void test_reserved_ip_nets(void) {
+  /* 10.0.0.0/8 */
+  CU_ASSERT_TRUE(intersects("\x0a\0\0\0\xff\0\0\0", 8));
+  /* 8.8.8.0/24 */
+  CU_ASSERT_FALSE(intersects("\x08\x08\x08\0\xff\xff\xff\0", 8));
+  /* 0.0.0.0/0 contains every reserved network (and is not unicast) */
+  CU_ASSERT_TRUE(intersects("\0\0\0\0\0\0\0\0", 8));
+  /* 192.0.0.0/2 contains 192.168.0.0 */
+  CU_ASSERT_TRUE(intersects("\xc0\0\0\0\xc0\0\0\0", 8));
+  /* 2001:db8::/32 (documentation) */
+  CU_ASSERT_TRUE(intersects("\x20\x01\x0d\xb8\0\0\0\0\0\0\0\0\0\0\0\0"
+                            "\xff\xff\xff\xff\0\0\0\0\0\0\0\0\0\0\0\0",
+                            32));
+  /* 2a00::/16 is global unicast and outside the reserved list */
+  CU_ASSERT_FALSE(intersects("\x2a\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+                             "\xff\xff\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+                             32));
+  CU_ASSERT_FALSE(intersects("\x0a\0\0\0", 4)); /* not a constraint */
+}
+
+static int nfc(const char *s) {
+  cts_der d = der_of(s, strlen(s));
+  return cts_utf8_is_nfc(&d);
+}
+
+static void test_nfc(void) {
+  CU_ASSERT_TRUE(nfc("plain ASCII"));
+  CU_ASSERT_TRUE(nfc("caf\xc3\xa9"));       /* precomposed e-acute */
+  CU_ASSERT_FALSE(nfc("cafe\xcc\x81"));     /* e + combining acute */
+  CU_ASSERT_FALSE(nfc("a\xcc\x80" "cd"));   /* a + combining grave */
+  CU_ASSERT_FALSE(nfc("\xe2\x84\xab"));     /* U+212B ANGSTROM SIGN */
+  CU_ASSERT_TRUE(nfc("\xcc\x81"));          /* a lone mark stays */
+  CU_ASSERT_TRUE(nfc("\xff\xfe"));          /* invalid bytes: starters */
+}
+
+static void test_bmp_length(void) {
+  cts_der d = DER("\0a\0b");
+  CU_ASSERT_EQUAL(cts_bmp_utf8_len(&d), 2);
+  d = DER("\0\xe9");                   /* U+00E9: 2 octets of UTF-8 */
+  CU_ASSERT_EQUAL(cts_bmp_utf8_len(&d), 2);
+  d = DER("\xd8\x3d\xde\x00");         /* a surrogate pair: 4 octets */
+  CU_ASSERT_EQUAL(cts_bmp_utf8_len(&d), 4);
+  d = DER("\0a\0");                    /* odd length: an error, 0 */
+  CU_ASSERT_EQUAL(cts_bmp_utf8_len(&d), 0);
+}
+
+static int fqdn(const char *s) {
+  cts_der d = der_of(s, strlen(s));
+  return cts_is_fqdn(&d);
+}
+
+/* zcrypto's IsURL as util.IsFQDN uses it on name constraint URIs. */
+static void test_fqdn(void) {
+  CU_ASSERT_TRUE(fqdn("example.com"));
+  CU_ASSERT_TRUE(fqdn("host.example.com"));
+  CU_ASSERT_TRUE(fqdn("*.example.com"));
+  CU_ASSERT_TRUE(fqdn("http://www.example.com/foo/bar.html"));
+  CU_ASSERT_FALSE(fqdn("example"));
+  CU_ASSERT_FALSE(fqdn("wrongHostConstraintExample"));
+  CU_ASSERT_FALSE(fqdn("dns://192.168.1.1/ftp.example.org?type=A"));
+  CU_ASSERT_FALSE(fqdn("exa mple.com"));
+  CU_ASSERT_FALSE(fqdn("a..b.com"));
+}
+
+static void test_tld(void) {
+  cts_der d = DER("ocsp.example.com");
+  CU_ASSERT_TRUE(cts_has_valid_tld(&d));
+  d = DER("ca.EXAMPLE.ORG");
+  CU_ASSERT_TRUE(cts_has_valid_tld(&d));
+  d = DER("ocsp.corp.local");
+  CU_ASSERT_FALSE(cts_has_valid_tld(&d));
+  d = DER("intranet");
+  CU_ASSERT_FALSE(cts_has_valid_tld(&d));
+}
+
+/* --- corpus certificates ------------------------------------------------- */
+
+typedef struct lint_case {
+  const char *lint;
+  const char *file;
+  cts_lint_status want;
+} lint_case;
+
+/* The misissuance that incident reports describe (lints.md), each on one
+ * certificate zlint fails and one it passes. */
+static const lint_case k_cases[] = {
+    {"e_ext_authority_key_identifier_no_key_identifier",
+     "CNPresentButEmpty.pem", CTS_LINT_ERROR},
+    {"e_ext_authority_key_identifier_no_key_identifier", "27monthsEv.pem",
+     CTS_LINT_PASS},
+    {"e_ext_authority_key_identifier_critical", "akiCritical.pem",
+     CTS_LINT_ERROR},
+    {"e_ext_authority_key_identifier_critical", "27monthsEv.pem",
+     CTS_LINT_PASS},
+    {"e_mp_authority_key_identifier_correct",
+     "mpAuthorityKeyIdentifierIncorrect.pem", CTS_LINT_ERROR},
+    {"e_mp_authority_key_identifier_correct", "27monthsEv.pem",
+     CTS_LINT_PASS},
+    {"e_sub_cert_crl_distribution_points_does_not_contain_url",
+     "SANReservedIP.pem", CTS_LINT_ERROR},
+    {"e_sub_cert_crl_distribution_points_does_not_contain_url",
+     "c0r0e0a0s0m0b0.pem", CTS_LINT_PASS},
+    {"w_distribution_point_missing_ldap_or_uri", "crlDistribNoHTTP.pem",
+     CTS_LINT_WARN},
+    {"w_distribution_point_missing_ldap_or_uri", "QcStmtValidLimitValue.pem",
+     CTS_LINT_PASS},
+    {"e_crl_distrib_points_not_http", "cdp_not_http_ko1.pem", CTS_LINT_ERROR},
+    {"e_crl_distrib_points_not_http", "c0r0e0a0s0m0b0.pem", CTS_LINT_PASS},
+    {"e_ocsp_id_pkix_ocsp_nocheck_ext_not_included_server_auth",
+     "o1s0ep0a1nc0.pem", CTS_LINT_ERROR},
+    {"e_ocsp_id_pkix_ocsp_nocheck_ext_not_included_server_auth",
+     "o1s0ep0a1nc1.pem", CTS_LINT_PASS},
+};
+
+static unsigned char *read_pem(const char *name, long *out_len) {
+  char path[512], *pem_name = NULL;
+  unsigned char *der = NULL;
+  BIO *bio;
+  snprintf(path, sizeof(path), "corpus/zlint/%s", name);
+  bio = BIO_new_file(path, "r");
+  if (bio == NULL) return NULL;
+  if (!PEM_bytes_read_bio(&der, out_len, &pem_name, PEM_STRING_X509, bio,
+                          NULL, NULL))
+    der = NULL;
+  OPENSSL_free(pem_name);
+  BIO_free(bio);
+  return der;
+}
+
+static cts_lint_status status_of(const cts_checker *c, const char *lint) {
+  for (size_t i = 0; i < c->n_lints; i++)
+    if (strcmp(c->lints[i].name, lint) == 0) return c->results[i];
+  return CTS_LINT_FATAL;
+}
+
+static void test_incident_lints(void) {
+  cts_checker c;
+  const char *reason = NULL;
+  CU_ASSERT_FATAL(cts_checker_init(&c, 0) == CTS_OK);
+  for (size_t i = 0; i < sizeof(k_cases) / sizeof(k_cases[0]); i++) {
+    long len = 0;
+    unsigned char *der = read_pem(k_cases[i].file, &len);
+    CU_ASSERT_PTR_NOT_NULL(der);
+    if (der == NULL) continue;
+    CU_ASSERT_EQUAL(cts_checker_run(&c, der, (size_t)len, 0, &reason), CTS_OK);
+    if (status_of(&c, k_cases[i].lint) != k_cases[i].want)
+      fprintf(stderr, "\n  %s %s: %s", k_cases[i].lint, k_cases[i].file,
+              cts_lint_status_str(status_of(&c, k_cases[i].lint)));
+    CU_ASSERT_EQUAL(status_of(&c, k_cases[i].lint), k_cases[i].want);
+    OPENSSL_free(der);
+  }
+  cts_checker_free(&c);
+}
+
+/* Certificates rich in the extensions this group walks: every byte of
+ * every extension value is replaced by a few values (truncating lengths,
+ * changing tags), and the whole certificate is linted again; the sieve
+ * still accepts it, since only the extnValue contents change. Under ASan
+ * this proves the walkers never leave their spans. */
+static void test_corrupted_extension_values(void) {
+  static const char *const files[] = {
+      "crlComlepteDp.pem", "aiaWithInternalNames.pem",
+      "policyQualifiersOtherThanCpsNotPermittedError.pem",
+      "multExc1PermUriConstraints.pem", "empty_sct_list_ok_01.pem",
+      "mpAuthorityKeyIdentifierIncorrect.pem", "explicitTextBMPNotNFC.pem"};
+  static const uint8_t values[] = {0x00, 0x01, 0x30, 0x80, 0x86, 0xff};
+  cts_checker c;
+  cts_summary *sum = malloc(sizeof(*sum));
+  const char *reason = NULL;
+  CU_ASSERT_FATAL(sum != NULL);
+  CU_ASSERT_FATAL(cts_checker_init(&c, 0) == CTS_OK);
+  for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+    long len = 0;
+    unsigned char *der = read_pem(files[f], &len);
+    uint8_t *copy;
+    CU_ASSERT_PTR_NOT_NULL(der);
+    if (der == NULL) continue;
+    copy = malloc((size_t)len);
+    CU_ASSERT_FATAL(copy != NULL);
+    CU_ASSERT_FATAL(cts_sieve_summarize(der, (size_t)len, 0, sum, &reason));
+    for (uint16_t e = 0; e < sum->n_exts; e++) {
+      cts_span v = sum->exts[e].value;
+      for (uint32_t off = v.off; off < v.off + v.len; off++)
+        for (size_t k = 0; k < sizeof(values); k++) {
+          memcpy(copy, der, (size_t)len);
+          copy[off] = values[k];
+          (void)cts_checker_run(&c, copy, (size_t)len, 0, &reason);
+        }
+    }
+    free(copy);
+    OPENSSL_free(der);
+  }
+  cts_checker_free(&c);
+  free(sum);
+}
+
+static CU_TestInfo tests[] = {
+    {"net/url.Parse", test_go_url_parse},
+    {"IANA reserved networks in iPAddress constraints", test_reserved_ip_nets},
+    {"NFC quick check", test_nfc},
+    {"BMPString length in UTF-8", test_bmp_length},
+    {"util.IsFQDN", test_fqdn},
+    {"util.HasValidTLD", test_tld},
+    {"incident lints on corpus certificates", test_incident_lints},
+    {"lints on corrupted extension values", test_corrupted_extension_values},
+    CU_TEST_INFO_NULL};
+CTS_TEST_SUITE("lints_extensions", tests)

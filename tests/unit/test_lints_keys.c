@@ -1,0 +1,147 @@
+/* Lint groups "keys", "time" and the ctscan lint w_serial_number_low_entropy:
+ * what the zlint agreement test cannot show. The ctscan-only lint on
+ * corpus certificates; the full lints and the summary-only big-number
+ * check giving the same verdict with and without the gated full parse
+ * (the sieve contract); Go's AddDate arithmetic at month ends. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/pem.h>
+
+#include "ctscan/check.h"
+#include "ctscan/lint.h"
+#include "src/lints/keys_util.h"
+#include "src/lints/lints_internal.h"
+#include "test.h"
+
+static unsigned char *read_pem(const char *name, long *out_len) {
+  char path[512], *pem_name = NULL, *header = NULL;
+  unsigned char *der = NULL;
+  BIO *bio;
+  snprintf(path, sizeof(path), "corpus/zlint/%s", name);
+  bio = BIO_new_file(path, "r");
+  if (bio == NULL) return NULL;
+  if (!PEM_bytes_read_bio(&der, out_len, &pem_name, PEM_STRING_X509, bio, NULL,
+                          NULL))
+    der = NULL;
+  OPENSSL_free(pem_name);
+  OPENSSL_free(header);
+  BIO_free(bio);
+  return der;
+}
+
+/* The status of one lint on one corpus certificate; full_all as --full. */
+static cts_lint_status lint_status(const char *lint, const char *file,
+                                   int full_all) {
+  cts_checker c;
+  cts_lint_status st = CTS_LINT_FATAL;
+  long len = 0;
+  const char *reason;
+  unsigned char *der = read_pem(file, &len);
+  const cts_lint *l = cts_lint_find(lint);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(der);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+  CU_ASSERT_FATAL(cts_checker_init(&c, full_all) == CTS_OK);
+  if (cts_checker_run(&c, der, (size_t)len, 0, &reason) == CTS_OK)
+    st = c.results[l - c.lints];
+  cts_checker_free(&c);
+  OPENSSL_free(der);
+  return st;
+}
+
+/* Both ways: gated (scan) and every certificate parsed (scan --full). */
+static void expect(const char *lint, const char *file, cts_lint_status want) {
+  cts_lint_status gated = lint_status(lint, file, 0);
+  cts_lint_status full = lint_status(lint, file, 1);
+  if (gated != want || full != want)
+    fprintf(stderr, "\n  %s %s: gated %s, full %s, want %s", lint, file,
+            cts_lint_status_str(gated), cts_lint_status_str(full),
+            cts_lint_status_str(want));
+  CU_ASSERT_EQUAL(gated, want);
+  CU_ASSERT_EQUAL(full, want);
+}
+
+static void test_serial_low_entropy(void) {
+  const cts_lint *l = cts_lint_find("w_serial_number_low_entropy");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+  CU_ASSERT_EQUAL(l->source, CTS_SRC_CTSCAN);
+  CU_ASSERT_STRING_EQUAL(l->citation, "BRs: 7.1");
+  /* TLS subscriber certificate of 2021, serial 0x03 */
+  expect("w_serial_number_low_entropy", "CNWithoutSANSeptember2021.pem",
+         CTS_LINT_WARN);
+  /* 16-octet serial */
+  expect("w_serial_number_low_entropy", "c0r0e0a0s0m0b0.pem", CTS_LINT_PASS);
+  /* 12-octet serial */
+  expect("w_serial_number_low_entropy", "27monthsEv.pem", CTS_LINT_PASS);
+  /* serial 0x03, issued (2013) before BRs 7.1's 64-bit rule */
+  expect("w_serial_number_low_entropy", "aiaWithValidNames.pem", CTS_LINT_NE);
+}
+
+static void test_fermat_gated(void) {
+  expect("e_rsa_fermat_factorization", "rsaFermatFactorizationSusceptible.pem",
+         CTS_LINT_ERROR);
+  expect("e_rsa_fermat_factorization", "c0r0e0a0s0m0b0.pem", CTS_LINT_PASS);
+}
+
+static void test_small_factors(void) {
+  expect("w_rsa_mod_factors_smaller_than_752", "evenRsaMod.pem", CTS_LINT_WARN);
+  expect("w_rsa_mod_factors_smaller_than_752", "oddRsaMod.pem", CTS_LINT_WARN);
+  expect("w_rsa_mod_factors_smaller_than_752", "c0r0e0a0s0m0b0.pem",
+         CTS_LINT_PASS);
+}
+
+/* A modulus with only large factors, and the same times each small prime:
+ * every prime below 752 is found, and none in a product of larger ones. */
+static void test_small_factor_arithmetic(void) {
+  /* 2^127 - 1 is prime; (2^127 - 1) * p has the factor p */
+  uint8_t m[16];
+  memset(m, 0xff, sizeof(m));
+  m[0] = 0x7f;
+  cts_der d = {m, sizeof(m)};
+  CU_ASSERT_FALSE(cts_keys_has_factor_below_752(d));
+  for (unsigned p = 2; p < 752; p++) {
+    int prime = 1;
+    uint8_t prod[18];
+    unsigned carry = 0;
+    for (unsigned q = 2; q * q <= p; q++) prime &= p % q != 0;
+    if (!prime) continue;
+    for (int i = 15; i >= 0; i--) {
+      unsigned v = m[i] * p + carry;
+      prod[2 + i] = (uint8_t)v;
+      carry = v >> 8;
+    }
+    prod[1] = (uint8_t)carry;
+    prod[0] = (uint8_t)(carry >> 8);
+    cts_der pd = {prod, sizeof(prod)};
+    CU_ASSERT_TRUE(cts_keys_has_factor_below_752(pd));
+  }
+  /* 757 * 761 */
+  uint8_t big[] = {0x08, 0xca, 0x4d};
+  cts_der bd = {big, sizeof(big)};
+  CU_ASSERT_FALSE(cts_keys_has_factor_below_752(bd));
+}
+
+/* Go's AddDate normalizes an overflowing day into the next month. */
+static void test_add_months(void) {
+  CU_ASSERT_EQUAL(cts_keys_add_months(CTS_DATE(2016, 11, 30), 3),
+                  CTS_DATE(2017, 3, 2));
+  CU_ASSERT_EQUAL(cts_keys_add_months(CTS_DATE(2019, 1, 31), 1),
+                  CTS_DATE(2019, 3, 3));
+  CU_ASSERT_EQUAL(cts_keys_add_months(CTS_DATE(2020, 1, 31), 1),
+                  CTS_DATE(2020, 3, 2));
+  CU_ASSERT_EQUAL(cts_keys_add_months(CTS_DATETIME(2016, 7, 2, 12, 0, 1), 39),
+                  CTS_DATETIME(2019, 10, 2, 12, 0, 1));
+  CU_ASSERT_EQUAL(cts_keys_add_months(CTS_DATE(2018, 12, 15), 15),
+                  CTS_DATE(2020, 3, 15));
+}
+
+static CU_TestInfo tests[] = {
+    {"w_serial_number_low_entropy on corpus certificates",
+     test_serial_low_entropy},
+    {"e_rsa_fermat_factorization gated and full", test_fermat_gated},
+    {"w_rsa_mod_factors_smaller_than_752 gated and full", test_small_factors},
+    {"trial division by the primes below 752", test_small_factor_arithmetic},
+    {"AddDate month arithmetic", test_add_months},
+    CU_TEST_INFO_NULL};
+CTS_TEST_SUITE("lints_keys", tests)

@@ -15,6 +15,9 @@ typedef struct cts_checker {
   cts_lint_cert cert;
   const cts_lint *lints;
   size_t n_lints;
+  cts_lint_memo *memo;      /* the certificate's memo, reset per run */
+  uint16_t *full_lints;     /* indices of the lints that have a gate */
+  size_t n_full_lints;
   cts_lint_status *results; /* one per lint, in cts_lints() order */
   int full_all;             /* parse every certificate (--full) */
   const struct cts_config *config; /* lints enabled, severities; or NULL */

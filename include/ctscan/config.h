@@ -1,5 +1,5 @@
 /* The YAML configuration (design.md "Command line"): which lints run,
- * severity overrides, CA owner names (inline, or from a CCADB
+ * severity overrides, population-lint thresholds, CA owner names (inline, or from a CCADB
  * AllCertificateRecords CSV). A bad file is an error naming the file, the
  * line and the column; no scan starts on it. */
 #ifndef CTSCAN_CONFIG_H
@@ -28,12 +28,14 @@ typedef struct cts_owner {
 } cts_owner;
 
 typedef struct cts_config {
+  int is_default;          /* every lint enabled, no override */
   size_t n_lints;
   uint8_t *enabled;        /* per lint of cts_lints(): 1 runs, 0 skipped */
   cts_lint_status *severity; /* per lint: CTS_LINT_NA = unchanged, else
                                 the status every finding is reported as */
   cts_owner *owners;
   size_t n_owners;
+  cts_pop_thresholds thresholds; /* population lints (stats.h) */
 } cts_config;
 
 /* A configuration with every lint enabled and nothing else. */

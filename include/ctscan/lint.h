@@ -103,12 +103,43 @@ typedef struct cts_cert_facts {
 #define CTS_POLICY_IV (1u << 3)   /* 2.23.140.1.2.3 */
 #define CTS_POLICY_EV (1u << 4)   /* 2.23.140.1.1 */
 
+/* Per-certificate memo: what a group of lints derives from a certificate
+ * (its parsed SANs, its subject's strings, public-suffix splits, ...) is
+ * computed once, by the first lint that asks, and read by the others.
+ * Each group owns one slot; `valid` is cleared for every certificate. */
+enum {
+  CTS_MEMO_NAMES = 0,
+  CTS_MEMO_SUBJECT,
+  CTS_MEMO_KEYS,
+  CTS_MEMO_EXTENSIONS,
+  CTS_MEMO_CA,
+  CTS_MEMO_SLOTS
+};
+#define CTS_MEMO_SLOT_SIZE 16384
+
+typedef struct cts_lint_memo {
+  uint32_t valid; /* bit (1 << slot) once a slot is filled */
+  _Alignas(16) unsigned char slot[CTS_MEMO_SLOTS][CTS_MEMO_SLOT_SIZE];
+} cts_lint_memo;
+
 /* What a lint sees. */
 typedef struct cts_lint_cert {
   const cts_summary *sum;
   const struct x509_st *x509; /* OpenSSL's parse; NULL unless fully parsed */
   cts_cert_facts facts;
+  cts_lint_memo *memo; /* writable even through a const cts_lint_cert */
 } cts_lint_cert;
+
+/* The memo slot of a group: returns its memory, and sets *out_fresh to 1
+ * when the group has not filled it for this certificate yet (the caller
+ * fills it then). The slot's type must fit CTS_MEMO_SLOT_SIZE. */
+static inline void *cts_lint_memo_slot(const cts_lint_cert *cert, int slot,
+                                       int *out_fresh) {
+  cts_lint_memo *m = cert->memo;
+  *out_fresh = !(m->valid & (1u << slot));
+  m->valid |= 1u << slot;
+  return m->slot[slot];
+}
 
 typedef int (*cts_lint_applies_fn)(const cts_lint_cert *cert);
 typedef cts_lint_status (*cts_lint_run_fn)(const cts_lint_cert *cert);

@@ -8,8 +8,12 @@
  *     - name: Example CA Ltd
  *       issuer_key_hash: <64 hex>   # or key_id: <hex>, or issuer_dn: "C=.."
  *   ccadb_csv: AllCertificateRecords.csv   # relative to this file
+ *   thresholds:
+ *     serial_entropy_bits: 64   # BR 7.1: at least 64 bits from a CSPRNG
+ *     typo_window_hours: 24     # typo reissues: certificates this close
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,6 +216,44 @@ static cts_status owners_section(loader *ld, struct fy_node *seq) {
   return st;
 }
 
+/* A number in [min, max]. */
+static cts_status number_in(loader *ld, struct fy_node *v, const char *what,
+                            double min, double max, double *out) {
+  const char *text = scalar(v);
+  char *end;
+  double x;
+  if (text == NULL || *text == 0)
+    return fail_at(ld, v, "%s: expected a number", what);
+  x = strtod(text, &end);
+  if (*end != 0 || !isfinite(x) || x < min || x > max)
+    return fail_at(ld, v, "%s: expected a number from %g to %g", what, min,
+                   max);
+  *out = x;
+  return CTS_OK;
+}
+
+/* thresholds: {serial_entropy_bits: 64, typo_window_hours: 24} */
+static cts_status thresholds_section(loader *ld, struct fy_node *map) {
+  void *it = NULL;
+  struct fy_node_pair *pair;
+  cts_status st = CTS_OK;
+  cts_pop_thresholds *t = &ld->config->thresholds;
+  if (fy_node_get_type(map) != FYNT_MAPPING)
+    return fail_at(ld, map, "thresholds: expected a mapping");
+  while (st == CTS_OK && (pair = fy_node_mapping_iterate(map, &it)) != NULL) {
+    struct fy_node *k = fy_node_pair_key(pair), *v = fy_node_pair_value(pair);
+    const char *key = scalar(k);
+    if (key != NULL && strcmp(key, "serial_entropy_bits") == 0)
+      st = number_in(ld, v, key, 0, CTS_POP_SERIAL_BITS,
+                     &t->serial_entropy_bits);
+    else if (key != NULL && strcmp(key, "typo_window_hours") == 0)
+      st = number_in(ld, v, key, 0, 24 * 366, &t->typo_window_hours);
+    else
+      st = fail_at(ld, k, "thresholds: unknown key %s", key != NULL ? key : "");
+  }
+  return st;
+}
+
 /* ccadb_csv is relative to the configuration file's folder. */
 static cts_status ccadb_section(loader *ld, struct fy_node *v) {
   const char *file = scalar(v);
@@ -240,6 +282,7 @@ cts_status cts_config_default(cts_config *config) {
     return CTS_ERR_NOMEM;
   }
   memset(config->enabled, 1, n + 1);
+  cts_pop_thresholds_default(&config->thresholds);
   return CTS_OK;
 }
 
@@ -304,7 +347,13 @@ cts_status cts_config_load(const char *path, cts_config *config, char *err,
     if (key != NULL && strcmp(key, "lints") == 0) st = lints_section(&ld, v);
     else if (key != NULL && strcmp(key, "owners") == 0) st = owners_section(&ld, v);
     else if (key != NULL && strcmp(key, "ccadb_csv") == 0) st = ccadb_section(&ld, v);
+    else if (key != NULL && strcmp(key, "thresholds") == 0) st = thresholds_section(&ld, v);
     else st = fail_at(&ld, k, "unknown key %s", key != NULL ? key : "");
+  }
+  if (st == CTS_OK) {
+    for (size_t i = 0; i < config->n_lints; i++)
+      if (!config->enabled[i] || config->severity[i] != CTS_LINT_NA)
+        config->is_default = 0;
   }
 free_doc:
   fy_document_destroy(doc);

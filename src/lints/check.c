@@ -14,19 +14,29 @@ cts_status cts_checker_init(cts_checker *c, int full_all) {
   c->lints = cts_lints(&c->n_lints);
   c->sum = malloc(sizeof(*c->sum));
   c->results = calloc(c->n_lints > 0 ? c->n_lints : 1, sizeof(*c->results));
-  if (c->sum == NULL || c->results == NULL) {
+  c->memo = malloc(sizeof(*c->memo));
+  c->full_lints = calloc(c->n_lints + 1, sizeof(*c->full_lints));
+  if (c->sum == NULL || c->results == NULL || c->memo == NULL ||
+      c->full_lints == NULL) {
     cts_checker_free(c);
     return CTS_ERR_NOMEM;
   }
+  for (size_t i = 0; i < c->n_lints; i++)
+    if (c->lints[i].gate != NULL) c->full_lints[c->n_full_lints++] = (uint16_t)i;
   c->cert.sum = c->sum;
+  c->cert.memo = c->memo;
   return CTS_OK;
 }
 
 void cts_checker_free(cts_checker *c) {
   free(c->sum);
   free(c->results);
+  free(c->memo);
+  free(c->full_lints);
   c->sum = NULL;
   c->results = NULL;
+  c->memo = NULL;
+  c->full_lints = NULL;
 }
 
 /* A validity time that breaks RFC 5280 4.1.2.5 (no seconds, a zone
@@ -41,6 +51,15 @@ static void settle_times(cts_summary *sum) {
     sum->not_after = t;
 }
 
+/* cts_lint_needs_full over the gated lints only. */
+static int needs_full(const cts_checker *c) {
+  /* Whether the certificate is self-signed takes its signature. */
+  if (c->cert.facts.subject_is_issuer) return 1;
+  for (size_t k = 0; k < c->n_full_lints; k++)
+    if (c->lints[c->full_lints[k]].gate(&c->cert)) return 1;
+  return 0;
+}
+
 cts_status cts_checker_run(cts_checker *c, const uint8_t *der, size_t len,
                            int is_tbs, const char **out_reason) {
   cts_status st = CTS_OK;
@@ -50,21 +69,27 @@ cts_status cts_checker_run(cts_checker *c, const uint8_t *der, size_t len,
   if (c->sum->flags & (CTS_SUM_BAD_NOT_BEFORE | CTS_SUM_BAD_NOT_AFTER))
     settle_times(c->sum);
   c->cert.x509 = NULL;
+  c->memo->valid = 0;
   cts_lint_facts(&c->cert);
-  if (c->full_all || cts_lint_needs_full(&c->cert)) {
+  if (c->full_all || needs_full(c)) {
     c->fully_parsed = 1;
     st = cts_full_parse(&c->cert);
     if (st == CTS_ERR_NOMEM) return st;
     c->full_parse_failed = st != CTS_OK;
   }
-  for (size_t i = 0; i < c->n_lints; i++) {
-    if (c->config != NULL && !c->config->enabled[i]) {
-      c->results[i] = CTS_LINT_NA;
-      continue;
+  if (c->config == NULL || c->config->is_default) {
+    for (size_t i = 0; i < c->n_lints; i++) {
+      c->results[i] = cts_lint_run(&c->lints[i], &c->cert);
+      c->findings += CTS_LINT_IS_FINDING(c->results[i]);
     }
-    c->results[i] = cts_config_apply(c->config, i,
-                                     cts_lint_run(&c->lints[i], &c->cert));
-    if (CTS_LINT_IS_FINDING(c->results[i])) c->findings++;
+  } else {
+    for (size_t i = 0; i < c->n_lints; i++) {
+      c->results[i] = c->config->enabled[i]
+                          ? cts_config_apply(c->config, i,
+                                             cts_lint_run(&c->lints[i], &c->cert))
+                          : CTS_LINT_NA;
+      c->findings += CTS_LINT_IS_FINDING(c->results[i]);
+    }
   }
   if (c->cert.x509 != NULL) cts_full_release(&c->cert);
   return CTS_OK;

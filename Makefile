@@ -103,9 +103,10 @@ deps:
 unit-test: $(TEST_BIN)
 	$(TEST_BIN)
 
-corpus-test: $(BIN)
+corpus-test: $(BIN) $(BUILD)/ctgen
 	CTSCAN=$(BIN) sh tests/corpus/run.sh
 	CTSCAN=$(BIN) sh tests/corpus/html.sh
+	CTSCAN=$(BIN) CTGEN=$(BUILD)/ctgen sh tests/corpus/gen.sh
 
 test: deps
 	$(MAKE) unit-test corpus-test
@@ -117,12 +118,101 @@ demo: deps
 	$(MAKE) ctscan
 	./ctscan scan corpus/navigli2025h2 corpus/rfc6962/get-entries-2013-pilot.json corpus/zlint
 
+# The corpus generator (corpus/gen/README.md): dumps with ground truth.
+$(BUILD)/ctgen: $(BUILD)/corpus/gen/ctgen.o $(LIB)
+	$(CC) $(LDSAN) -o $@ $< $(LIB) $(LDLIBS)
+
 $(BUILD)/bench-openssl: $(BUILD)/bench/openssl_baseline.o $(LIB)
 	$(CC) -o $@ $< $(LIB) $(LDLIBS)
 
 bench: deps
-	$(MAKE) ctscan $(BUILD)/bench-openssl
-	sh bench/run.sh ./ctscan $(BUILD)/bench-openssl
+	$(MAKE) ctscan $(BUILD)/bench-openssl $(BUILD)/ctgen
+	CTGEN=$(BUILD)/ctgen sh bench/run.sh ./ctscan $(BUILD)/bench-openssl
+
+# ARM64 (AArch64, NEON kernel): cross-built with aarch64-linux-gnu-gcc
+# against the :arm64 -dev packages (pkg-config reads their .pc files), and
+# the unit tests run under qemu-aarch64-static. Needs gcc-aarch64-linux-gnu,
+# qemu-user-static and libssl-dev:arm64 libzstd-dev:arm64 libhwloc-dev:arm64
+# libfyaml-dev:arm64 libcunit1-dev:arm64 libpsl-dev:arm64 zlib1g-dev:arm64.
+ARM64_CC ?= aarch64-linux-gnu-gcc
+ARM64_BUILD ?= build/arm64
+ARM64_PKG_CONFIG := env PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig pkg-config
+.PHONY: cross-arm64 test-arm64
+cross-arm64:
+	$(MAKE) CC=$(ARM64_CC) AR=aarch64-linux-gnu-ar BUILD=$(ARM64_BUILD) \
+	  PKG_CONFIG="$(ARM64_PKG_CONFIG)" $(ARM64_BUILD)/ctscan $(ARM64_BUILD)/ctscan-tests
+
+test-arm64: cross-arm64
+	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static $(ARM64_BUILD)/ctscan-tests
+	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static $(ARM64_BUILD)/ctscan --version
+
+# Fuzzing (tests/fuzz/). `make fuzz` builds every target with clang and
+# libFuzzer (ASan + UBSan) and runs each for FUZZ_SECONDS; new inputs go to
+# $(FUZZ_BUILD)/corpus/<target>, crashes to $(FUZZ_BUILD)/crashes/<target>.
+# `make fuzz-replay` builds the same targets with $(CC) (ASan + UBSan with
+# SAN=1) and runs each on its seeds and on tests/fuzz/regressions/<target>.
+FUZZ_TARGETS := der stream container sieve sieve_openssl lints merkle \
+                config stats_json dump zip
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_BUILD ?= build/fuzz
+FUZZ_ARGS ?=
+FUZZ_SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+            -fno-sanitize-recover=undefined
+# Seed folders under tests/fuzz/corpus/, per target.
+FUZZ_SEEDS_der := certs
+FUZZ_SEEDS_stream := stream
+FUZZ_SEEDS_container := container
+FUZZ_SEEDS_sieve := certs
+FUZZ_SEEDS_sieve_openssl := certs
+FUZZ_SEEDS_lints := certs
+FUZZ_SEEDS_merkle := merkle
+FUZZ_SEEDS_config := config
+FUZZ_SEEDS_stats_json := stats_json
+FUZZ_SEEDS_dump := dump
+FUZZ_SEEDS_zip := zip
+fuzz_dirs = $(wildcard $(addprefix tests/fuzz/corpus/,$(FUZZ_SEEDS_$(1))) \
+                       tests/fuzz/regressions/$(1))
+FUZZ_REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/fuzz-replay/fuzz_%)
+FUZZ_REPLAY_OBJ := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/fuzz_%.o) \
+                   $(BUILD)/tests/fuzz/replay.o
+.PHONY: fuzz fuzz-build fuzz-replay
+# Kept between runs (make would delete them as intermediate files).
+.SECONDARY: $(FUZZ_REPLAY_OBJ)
+
+$(BUILD)/fuzz-replay/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o \
+                             $(BUILD)/tests/fuzz/replay.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDSAN) -o $@ $< $(BUILD)/tests/fuzz/replay.o $(LIB) $(LDLIBS)
+
+-include $(FUZZ_REPLAY_OBJ:.o=.d)
+
+fuzz-replay: $(FUZZ_REPLAY_BIN)
+	$(foreach t,$(FUZZ_TARGETS),$(BUILD)/fuzz-replay/fuzz_$(t) $(call fuzz_dirs,$(t)) &&) true
+
+# The library is built again by clang with coverage instrumentation, in
+# $(FUZZ_BUILD)/lib (warnings are not errors there: gcc's -Werror build is
+# the one that checks them).
+fuzz-build:
+	$(MAKE) CC=$(FUZZ_CC) BUILD=$(FUZZ_BUILD)/lib SAN= \
+	  OPT="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+	  WARN="-Wall -Wextra -Wno-unused-parameter" $(FUZZ_BUILD)/lib/libctscan.a
+	$(foreach t,$(FUZZ_TARGETS),$(FUZZ_CC) -std=c11 $(FUZZ_SAN) -fsanitize=fuzzer \
+	  $(CPPFLAGS) $(PKG_CFLAGS) tests/fuzz/fuzz_$(t).c $(FUZZ_BUILD)/lib/libctscan.a \
+	  $(LDLIBS) -o $(FUZZ_BUILD)/fuzz_$(t) &&) true
+
+fuzz: fuzz-build
+	@failed=; \
+	$(foreach t,$(FUZZ_TARGETS),mkdir -p $(FUZZ_BUILD)/corpus/$(t) $(FUZZ_BUILD)/crashes/$(t); \
+	  echo "fuzz: $(t) for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BUILD)/fuzz_$(t) -max_total_time=$(FUZZ_SECONDS) -timeout=20 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crashes/$(t)/ $(FUZZ_ARGS) \
+	    $(FUZZ_BUILD)/corpus/$(t) $(call fuzz_dirs,$(t)) \
+	    > $(FUZZ_BUILD)/fuzz_$(t).log 2>&1 || failed="$$failed $(t)"; \
+	  grep -E '^#[0-9]+ *DONE|stat::number_of_executed_units' $(FUZZ_BUILD)/fuzz_$(t).log | tail -2;) \
+	if [ -n "$$failed" ]; then \
+	  echo "fuzz: crashes in:$$failed (logs $(FUZZ_BUILD)/fuzz_*.log, inputs $(FUZZ_BUILD)/crashes/)"; \
+	  exit 1; fi
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin

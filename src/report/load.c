@@ -1,7 +1,8 @@
 /* Reads a stats JSON file back into cts_stats, for `ctscan merge`: the
  * inverse of cts_report_json. Everything a merge needs is in the file:
  * counts, the per-lint dates and examples, per-day counts, histograms and
- * the sketches (issuer DN DER, HyperLogLog registers, counted findings). */
+ * the sketches (issuer DN DER, HyperLogLog registers, counted findings,
+ * population sketches). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,144 @@ static cts_status load_keys(cts_ca_stats *ca, const cts_jnode *keys) {
   return CTS_OK;
 }
 
+/* The i-th element of an array node, or NULL. */
+static const cts_jnode *nth(const cts_jnode *arr, int i) {
+  const cts_jnode *e = arr != NULL ? arr->child : NULL;
+  while (e != NULL && i-- > 0) e = e->next;
+  return e;
+}
+
+static int node_u64(const cts_jnode *n, uint64_t *out) {
+  char *end;
+  if (n == NULL || n->type != CTS_JNUMBER || n->text == NULL || n->text[0] == '-')
+    return 0;
+  *out = strtoull(n->text, &end, 10);
+  return *end == 0;
+}
+
+static int node_i64(const cts_jnode *n, int64_t *out) {
+  char *end;
+  if (n == NULL || n->type != CTS_JNUMBER || n->text == NULL) return 0;
+  *out = strtoll(n->text, &end, 10);
+  return *end == 0;
+}
+
+static int node_hex_u64(const cts_jnode *n, uint64_t *out) {
+  uint8_t b[8];
+  if (n == NULL || n->type != CTS_JSTRING || from_hex(n->text, b, 8) != 8) return 0;
+  *out = 0;
+  for (int i = 0; i < 8; i++) *out = *out << 8 | b[i];
+  return 1;
+}
+
+static int node_hex(const cts_jnode *n, uint8_t *out, size_t cap, long *out_len) {
+  if (n == NULL || n->type != CTS_JSTRING) return 0;
+  *out_len = from_hex(n->text, out, cap);
+  return *out_len >= 0;
+}
+
+static cts_status load_blocks(load *ld, cts_population *pop, const cts_jnode *arr) {
+  for (const cts_jnode *e = arr != NULL ? arr->child : NULL; e != NULL; e = e->next) {
+    cts_pop_block b;
+    uint8_t bits[8 * CTS_POP_BLOCK_WORDS];
+    long n_key, n_bits;
+    cts_status st;
+    memset(&b, 0, sizeof(b));
+    if (!node_hex(nth(e, 0), b.key, sizeof(b.key), &n_key) || n_key != CTS_POP_BLOCK_KEY ||
+        !node_hex(nth(e, 1), bits, sizeof(bits), &n_bits) || n_bits != (long)sizeof(bits))
+      return fail(ld, "bad population serial_blocks entry");
+    for (int w = 0; w < CTS_POP_BLOCK_WORDS; w++)
+      for (int k = 0; k < 8; k++) b.bits[w] |= (uint64_t)bits[8 * w + k] << (8 * k);
+    b.hash = cts_pop_block_hash(b.key);
+    if ((st = cts_pop_offer_block(pop, &b)) != CTS_OK) return st;
+  }
+  return CTS_OK;
+}
+
+static cts_status load_serial_ids(load *ld, cts_population *pop, const cts_jnode *arr) {
+  for (const cts_jnode *e = arr != NULL ? arr->child : NULL; e != NULL; e = e->next) {
+    cts_pop_serial s;
+    cts_status st;
+    memset(&s, 0, sizeof(s));
+    if (!node_hex_u64(nth(e, 0), &s.hash) || !node_hex_u64(nth(e, 1), &s.id[0]) ||
+        !node_u64(nth(e, 2), &s.index[0]) || !node_hex_u64(nth(e, 3), &s.id[1]) ||
+        !node_u64(nth(e, 4), &s.index[1]))
+      return fail(ld, "bad population serial_ids entry");
+    if ((st = cts_pop_offer_serial(pop, &s)) != CTS_OK) return st;
+  }
+  return CTS_OK;
+}
+
+static cts_status load_org_certs(load *ld, cts_population *pop, const cts_jnode *arr) {
+  for (const cts_jnode *e = arr != NULL ? arr->child : NULL; e != NULL; e = e->next) {
+    cts_pop_cert c;
+    uint64_t tbs;
+    long n_sha, n_names;
+    cts_status st;
+    memset(&c, 0, sizeof(c));
+    if (!node_hex_u64(nth(e, 0), &c.org) || !node_hex_u64(nth(e, 1), &c.id) ||
+        !node_i64(nth(e, 2), &c.not_before) || !node_u64(nth(e, 3), &c.index) ||
+        !node_hex(nth(e, 4), c.sha256, 32, &n_sha) || n_sha != 32 ||
+        !node_u64(nth(e, 5), &tbs) ||
+        !node_hex(nth(e, 6), (uint8_t *)c.names, sizeof(c.names), &n_names) ||
+        n_names == 0 || c.names[n_names - 1] != 0)
+      return fail(ld, "bad population organization_certs entry");
+    c.is_tbs = tbs != 0;
+    c.names_len = (uint8_t)n_names;
+    if ((st = cts_pop_offer_cert(pop, &c)) != CTS_OK) return st;
+  }
+  return CTS_OK;
+}
+
+static cts_status load_profiles(load *ld, cts_population *pop, const cts_jnode *arr) {
+  for (const cts_jnode *e = arr != NULL ? arr->child : NULL; e != NULL; e = e->next) {
+    cts_pop_profile p;
+    uint64_t tbs, n_exts, n_pols;
+    int64_t days;
+    long n_sha;
+    const cts_jnode *key = nth(e, 5);
+    cts_status st;
+    memset(&p, 0, sizeof(p));
+    if (!node_hex_u64(nth(e, 0), &p.hash) || !node_u64(nth(e, 1), &p.count) ||
+        !node_u64(nth(e, 2), &p.index) || !node_hex(nth(e, 3), p.sha256, 32, &n_sha) ||
+        n_sha != 32 || !node_u64(nth(e, 4), &tbs) || key == NULL ||
+        key->type != CTS_JSTRING || !node_i64(nth(e, 6), &days) ||
+        !node_u64(nth(e, 7), &n_exts) || !node_u64(nth(e, 8), &n_pols))
+      return fail(ld, "bad population profiles entry");
+    p.is_tbs = tbs != 0;
+    snprintf(p.key, sizeof(p.key), "%s", key->text);
+    p.validity_days = (int32_t)days;
+    p.n_exts = (uint16_t)n_exts;
+    p.n_policies = (uint16_t)n_pols;
+    if ((st = cts_pop_offer_profile(pop, &p)) != CTS_OK) return st;
+  }
+  return CTS_OK;
+}
+
+/* sketch.population: the levels first, then the items, offered as a scan
+ * offers them (they all pass the levels they were written with). */
+static cts_status load_population(load *ld, cts_population *pop, const cts_jnode *obj) {
+  const cts_jnode *levels = cts_json_get(obj, "levels");
+  const cts_jnode *ones = cts_json_get(obj, "serial_bit_ones");
+  uint8_t lv[4];
+  cts_status st;
+  if (obj == NULL || obj->type != CTS_JOBJECT) return fail(ld, "CA without sketch.population");
+  for (int i = 0; i < 4; i++) {
+    uint64_t v;
+    if (!node_u64(nth(levels, i), &v) || v > 64) return fail(ld, "bad population levels");
+    lv[i] = (uint8_t)v;
+  }
+  cts_pop_set_levels(pop, lv);
+  pop->serials = cts_json_u64(obj, "serials");
+  for (int i = 0; i < CTS_POP_SERIAL_BITS; i++)
+    if (!node_u64(nth(ones, i), &pop->ones[i])) return fail(ld, "bad serial_bit_ones");
+  if ((st = load_blocks(ld, pop, cts_json_get(obj, "serial_blocks"))) != CTS_OK ||
+      (st = load_serial_ids(ld, pop, cts_json_get(obj, "serial_ids"))) != CTS_OK ||
+      (st = load_org_certs(ld, pop, cts_json_get(obj, "organization_certs"))) != CTS_OK)
+    return st;
+  return load_profiles(ld, pop, cts_json_get(obj, "profiles"));
+}
+
 static cts_status load_sketch(load *ld, const cts_stats *stats, cts_ca_stats *ca,
                               const cts_jnode *sketch) {
   const char *hll = cts_json_str(sketch, "issuances_hll");
@@ -193,7 +332,7 @@ static cts_status load_sketch(load *ld, const cts_stats *stats, cts_ca_stats *ca
     slot->a = strtoull(col->text, NULL, 10);
     slot->b = i;
   }
-  return CTS_OK;
+  return load_population(ld, ca->population, cts_json_get(sketch, "population"));
 }
 
 static cts_status load_ca(load *ld, cts_stats *stats, const cts_jnode *obj) {

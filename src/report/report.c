@@ -1,5 +1,6 @@
 /* The stats JSON and the terminal table. */
 #include <inttypes.h>
+#include <math.h>
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
@@ -254,6 +255,261 @@ static int by_slot_key(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Hex of a serial's value, leading zero octets dropped (one kept). */
+static void put_serial_hex(cts_json *j, const uint8_t *v, size_t n) {
+  size_t skip = 0;
+  while (skip + 1 < n && v[skip] == 0) skip++;
+  put_hex(j, v + skip, n - skip);
+}
+
+static void put_cert_ref(cts_json *j, uint64_t index, const uint8_t sha[32],
+                         int is_tbs) {
+  cts_example ex;
+  memset(&ex, 0, sizeof(ex));
+  ex.index = index;
+  memcpy(ex.sha256, sha, 32);
+  ex.is_tbs = (uint8_t)is_tbs;
+  write_example(j, &ex);
+}
+
+static void write_typo_examples(cts_json *j, const cts_pop_result *r) {
+  cts_json_key(j, "typo_examples");
+  cts_json_begin_array(j);
+  for (size_t i = 0; i < r->n_typos; i++) {
+    const cts_pop_typo *t = &r->typos[i];
+    cts_json_begin_object(j);
+    cts_json_key(j, "names");
+    cts_json_begin_array(j);
+    cts_json_string(j, t->name_a);
+    cts_json_string(j, t->name_b);
+    cts_json_end_array(j);
+    cts_json_key(j, "hours_apart");
+    cts_json_double(j, (double)(t->b->not_before - t->a->not_before) / 3600.0);
+    cts_json_key(j, "certificates");
+    cts_json_begin_array(j);
+    put_cert_ref(j, t->a->index, t->a->sha256, t->a->is_tbs);
+    put_cert_ref(j, t->b->index, t->b->sha256, t->b->is_tbs);
+    cts_json_end_array(j);
+    cts_json_end_object(j);
+  }
+  cts_json_end_array(j);
+}
+
+static void write_rare_profiles(cts_json *j, const cts_pop_result *r) {
+  char hex[17];
+  cts_json_key(j, "rare_profile_examples");
+  cts_json_begin_array(j);
+  for (size_t i = 0; i < r->n_rare; i++) {
+    const cts_pop_profile *p = r->rare[i];
+    cts_json_begin_object(j);
+    snprintf(hex, sizeof(hex), "%016" PRIx64, p->hash);
+    cts_json_key(j, "profile");
+    cts_json_string(j, hex);
+    cts_json_key(j, "count");
+    cts_json_uint(j, p->count);
+    cts_json_key(j, "key");
+    cts_json_string(j, p->key);
+    cts_json_key(j, "validity_days");
+    cts_json_int(j, p->validity_days);
+    cts_json_key(j, "extensions");
+    cts_json_uint(j, p->n_exts);
+    cts_json_key(j, "policies");
+    cts_json_uint(j, p->n_policies);
+    cts_json_key(j, "example");
+    put_cert_ref(j, p->index, p->sha256, p->is_tbs);
+    cts_json_end_object(j);
+  }
+  cts_json_end_array(j);
+}
+
+static void write_sequential_evidence(cts_json *j, const cts_pop_result *r) {
+  cts_json_key(j, "longest_sequential_run");
+  cts_json_uint(j, r->longest_run);
+  cts_json_key(j, "sequential_example");
+  if (r->run_length == 0) {
+    cts_json_null(j);
+    return;
+  }
+  cts_json_begin_object(j);
+  cts_json_key(j, "first_serial");
+  put_serial_hex(j, r->run_serial, sizeof(r->run_serial));
+  cts_json_key(j, "length");
+  cts_json_uint(j, r->run_length);
+  cts_json_end_object(j);
+}
+
+static void write_duplicate_evidence(cts_json *j, const cts_pop_result *r) {
+  cts_json_key(j, "duplicate_examples");
+  cts_json_begin_array(j);
+  for (size_t i = 0; i < r->n_duplicates; i++) {
+    cts_json_begin_object(j);
+    cts_json_key(j, "indices");
+    cts_json_begin_array(j);
+    cts_json_uint(j, r->duplicates[i]->index[0]);
+    cts_json_uint(j, r->duplicates[i]->index[1]);
+    cts_json_end_array(j);
+    cts_json_end_object(j);
+  }
+  cts_json_end_array(j);
+}
+
+/* "population": the population lints (design.md). Counts from a sampled
+ * sketch are estimates (observed << level); "sampling_levels" says which
+ * were sampled (0: exact). */
+static void write_population(cts_json *j, const cts_config *config,
+                             const cts_ca_stats *ca) {
+  cts_pop_result r;
+  const cts_pop_thresholds *t = config != NULL ? &config->thresholds : NULL;
+  const cts_population *pop = ca->population;
+  (void)cts_pop_result_get(pop, ca->entries, t, &r);
+  cts_json_key(j, "population");
+  cts_json_begin_object(j);
+  cts_json_key(j, "serial_entropy_bits");
+  if (r.entropy_known)
+    cts_json_double(j, floor(r.serial_entropy_bits * 10.0 + 0.5) / 10.0);
+  else
+    cts_json_null(j);
+  cts_json_key(j, "sequential_serial_runs");
+  cts_json_uint(j, r.sequential_runs);
+  cts_json_key(j, "duplicate_serials");
+  cts_json_uint(j, r.duplicate_serials);
+  cts_json_key(j, "typo_reissues");
+  cts_json_uint(j, r.typo_reissues);
+  cts_json_key(j, "profiles");
+  cts_json_uint(j, r.profiles);
+  cts_json_key(j, "rare_profiles");
+  cts_json_uint(j, r.rare_profiles);
+  cts_json_key(j, "serial_entropy_low");
+  if (r.entropy_known)
+    cts_json_bool(j, r.entropy_low);
+  else
+    cts_json_null(j);
+  cts_json_key(j, "serials_counted");
+  cts_json_uint(j, pop != NULL ? pop->serials : 0);
+  write_sequential_evidence(j, &r);
+  write_duplicate_evidence(j, &r);
+  write_typo_examples(j, &r);
+  write_rare_profiles(j, &r);
+  cts_json_key(j, "sampling_levels");
+  cts_json_begin_object(j);
+  cts_json_key(j, "serial_blocks");
+  cts_json_uint(j, pop != NULL ? pop->blocks.level : 0);
+  cts_json_key(j, "serials");
+  cts_json_uint(j, pop != NULL ? pop->ids.level : 0);
+  cts_json_key(j, "organizations");
+  cts_json_uint(j, pop != NULL ? pop->certs.level : 0);
+  cts_json_key(j, "profiles");
+  cts_json_uint(j, pop != NULL ? pop->profiles.level : 0);
+  cts_json_end_object(j);
+  cts_json_end_object(j);
+}
+
+static void put_u64_hex(cts_json *j, uint64_t v) {
+  char hex[17];
+  snprintf(hex, sizeof(hex), "%016" PRIx64, v);
+  cts_json_string(j, hex);
+}
+
+static void sketch_blocks(cts_json *j, const cts_population *pop) {
+  const cts_pop_block *b = pop->blocks.items;
+  cts_json_key(j, "serial_blocks");
+  cts_json_begin_array(j);
+  for (uint32_t i = 0; i < pop->blocks.n; i++) {
+    uint8_t bits[8 * CTS_POP_BLOCK_WORDS];
+    for (int w = 0; w < CTS_POP_BLOCK_WORDS; w++)
+      for (int k = 0; k < 8; k++) bits[8 * w + k] = (uint8_t)(b[i].bits[w] >> (8 * k));
+    cts_json_begin_array(j);
+    put_hex(j, b[i].key, CTS_POP_BLOCK_KEY);
+    put_hex(j, bits, sizeof(bits));
+    cts_json_end_array(j);
+  }
+  cts_json_end_array(j);
+}
+
+static void sketch_serials(cts_json *j, const cts_population *pop) {
+  const cts_pop_serial *s = pop->ids.items;
+  cts_json_key(j, "serial_ids");
+  cts_json_begin_array(j);
+  for (uint32_t i = 0; i < pop->ids.n; i++) {
+    cts_json_begin_array(j);
+    put_u64_hex(j, s[i].hash);
+    for (int k = 0; k < 2; k++) {
+      put_u64_hex(j, s[i].id[k]);
+      cts_json_uint(j, s[i].index[k]);
+    }
+    cts_json_end_array(j);
+  }
+  cts_json_end_array(j);
+}
+
+static void sketch_certs(cts_json *j, const cts_population *pop) {
+  const cts_pop_cert *c = pop->certs.items;
+  cts_json_key(j, "organization_certs");
+  cts_json_begin_array(j);
+  for (uint32_t i = 0; i < pop->certs.n; i++) {
+    cts_json_begin_array(j);
+    put_u64_hex(j, c[i].org);
+    put_u64_hex(j, c[i].id);
+    cts_json_int(j, c[i].not_before);
+    cts_json_uint(j, c[i].index);
+    put_hex(j, c[i].sha256, 32);
+    cts_json_uint(j, c[i].is_tbs);
+    put_hex(j, (const uint8_t *)c[i].names, c[i].names_len);
+    cts_json_end_array(j);
+  }
+  cts_json_end_array(j);
+}
+
+static void sketch_profiles(cts_json *j, const cts_population *pop) {
+  const cts_pop_profile *p = pop->profiles.items;
+  cts_json_key(j, "profiles");
+  cts_json_begin_array(j);
+  for (uint32_t i = 0; i < pop->profiles.n; i++) {
+    cts_json_begin_array(j);
+    put_u64_hex(j, p[i].hash);
+    cts_json_uint(j, p[i].count);
+    cts_json_uint(j, p[i].index);
+    put_hex(j, p[i].sha256, 32);
+    cts_json_uint(j, p[i].is_tbs);
+    cts_json_string(j, p[i].key);
+    cts_json_int(j, p[i].validity_days);
+    cts_json_uint(j, p[i].n_exts);
+    cts_json_uint(j, p[i].n_policies);
+    cts_json_end_array(j);
+  }
+  cts_json_end_array(j);
+}
+
+/* The population sketches, item by item in their sorted order, with the
+ * sampling levels: read back, they are the same sketches. */
+static void write_population_sketch(cts_json *j, const cts_population *pop) {
+  cts_json_key(j, "population");
+  if (pop == NULL) {
+    cts_json_null(j);
+    return;
+  }
+  cts_json_begin_object(j);
+  cts_json_key(j, "levels");
+  cts_json_begin_array(j);
+  cts_json_uint(j, pop->blocks.level);
+  cts_json_uint(j, pop->ids.level);
+  cts_json_uint(j, pop->certs.level);
+  cts_json_uint(j, pop->profiles.level);
+  cts_json_end_array(j);
+  cts_json_key(j, "serials");
+  cts_json_uint(j, pop->serials);
+  cts_json_key(j, "serial_bit_ones");
+  cts_json_begin_array(j);
+  for (int i = 0; i < CTS_POP_SERIAL_BITS; i++)
+    cts_json_uint(j, cts_pop_serial_ones(pop, i));
+  cts_json_end_array(j);
+  sketch_blocks(j, pop);
+  sketch_serials(j, pop);
+  sketch_certs(j, pop);
+  sketch_profiles(j, pop);
+  cts_json_end_object(j);
+}
+
 /* What `ctscan merge` needs to combine shards exactly: the issuer DN's
  * DER (the CA key), the HyperLogLog registers of the issuances, and the
  * (serial, lint) pairs already counted, so a precertificate in one shard
@@ -292,6 +548,7 @@ static void write_sketch(cts_json *j, const cts_stats *stats,
   }
   free(sorted);
   cts_json_end_array(j);
+  write_population_sketch(j, ca->population);
   cts_json_end_object(j);
 }
 
@@ -347,6 +604,7 @@ static void write_ca(cts_json *j, const cts_stats *stats,
   }
   cts_json_end_object(j);
   write_histograms(j, ca);
+  write_population(j, config, ca);
   (void)write_per_day(j, ca);
   write_sketch(j, stats, ca);
   cts_json_end_object(j);

@@ -28,6 +28,7 @@ void cts_stats_free(cts_stats *stats) {
       free(stats->cas[i].lints[k]);
     free(stats->cas[i].lints);
     free(stats->cas[i].issuances);
+    cts_pop_free(stats->cas[i].population);
     cts_u64map_free(&stats->cas[i].seen_findings);
     cts_u64map_free(&stats->cas[i].per_day);
   }
@@ -108,18 +109,20 @@ static cts_status lookup_ca(cts_stats *stats, const uint8_t *dn, size_t dn_len,
     uint8_t *aki_copy = aki_len > 0 ? dup_bytes(aki, aki_len) : NULL;
     cts_ca_lint **lints = calloc(stats->n_lints + 1, sizeof(*lints));
     uint8_t *hll = calloc(CTS_HLL_REGISTERS, 1);
+    cts_population *pop = NULL;
     if (dn_copy == NULL || (aki_len > 0 && aki_copy == NULL) ||
-        lints == NULL || hll == NULL) {
+        lints == NULL || hll == NULL || cts_pop_new(&pop) != CTS_OK) {
       free(dn_copy);
       free(aki_copy);
       free(lints);
       free(hll);
+      cts_pop_free(pop);
       return CTS_ERR_NOMEM;
     }
     /* The Name is a whole DER element, so DN || AKI is unambiguous. */
     cts_sha256_init(&h);
     cts_sha256_update(&h, dn, dn_len);
-    cts_sha256_update(&h, aki, aki_len);
+    if (aki_len > 0) cts_sha256_update(&h, aki, aki_len); /* may be NULL */
     cts_sha256_final(&h, digest);
     memset(ca, 0, sizeof(*ca));
     memcpy(ca->id, digest, CTS_CA_ID_LEN);
@@ -130,6 +133,7 @@ static cts_status lookup_ca(cts_stats *stats, const uint8_t *dn, size_t dn_len,
     ca->aki_len = aki_len;
     ca->lints = lints;
     ca->issuances = hll;
+    ca->population = pop;
     stats->n_cas++;
   }
   *out = ca;
@@ -293,10 +297,18 @@ static cts_status count_finding(cts_ca_stats *ca, size_t i,
                                                  0x9e3779b97f4a7c15ull,
                                     &slot, &created);
   if (st != CTS_OK) return st;
+  column = status == CTS_LINT_INFO   ? CTS_STATS_INFO
+           : status == CTS_LINT_WARN ? CTS_STATS_WARN
+                                     : CTS_STATS_ERROR;
+  if (!created && l != NULL && slot->a >= 1 && slot->a <= 3 &&
+      (uint64_t)column + 1 > slot->a) {
+    /* One serial, two statuses (two certificates share it): the issuance
+     * counts once, under its most severe status, whichever came first. */
+    l->counts[slot->a - 1]--;
+    l->counts[column]++;
+    slot->a = (uint64_t)column + 1;
+  }
   if (created) {
-    column = status == CTS_LINT_INFO   ? CTS_STATS_INFO
-             : status == CTS_LINT_WARN ? CTS_STATS_WARN
-                                       : CTS_STATS_ERROR;
     slot->a = (uint64_t)column + 1; /* what merge needs to take it back */
     slot->b = i;
     if (l == NULL) {
@@ -360,6 +372,7 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
   cts_ca_stats *ca;
   cts_status st;
   char label[16];
+  uint64_t serial;
   const uint8_t *dn = sum->der + sum->issuer.off;
   const uint8_t *aki = sum->der + sum->aki_key_id.off;
 
@@ -392,7 +405,10 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
     memcpy(ca->issuer_key_hash, entry->issuer_key_hash, 32);
     ca->has_issuer_key_hash = 1;
   }
-  cts_hll_add(ca->issuances, serial_hash(sum));
+  serial = serial_hash(sum);
+  cts_hll_add(ca->issuances, serial);
+  if ((st = cts_pop_add(ca->population, entry, sum, serial)) != CTS_OK)
+    return st;
   count_validity(ca, sum);
   count_serial_length(ca, sum);
   cts_key_label(sum, label);
@@ -511,8 +527,12 @@ static cts_status merge_findings(cts_ca_stats *d, const cts_ca_stats *s,
       to->a = from->a;
       to->b = from->b;
     } else if (from->b < n_lints && d->lints[from->b] != NULL &&
-               from->a >= 1 && from->a <= 3) {
-      d->lints[from->b]->counts[from->a - 1]--;
+               from->a >= 1 && from->a <= 3 && to->a >= 1 && to->a <= 3) {
+      /* counted on both sides: the less severe count is taken back */
+      uint64_t keep = from->a > to->a ? from->a : to->a;
+      uint64_t drop = from->a > to->a ? to->a : from->a;
+      d->lints[from->b]->counts[drop - 1]--;
+      to->a = keep;
     }
   }
   return CTS_OK;
@@ -535,6 +555,7 @@ static cts_status merge_ca(cts_ca_stats *d, const cts_ca_stats *s,
     to->b += from->b;
   }
   cts_hll_merge(d->issuances, s->issuances);
+  if ((st = cts_pop_merge(d->population, s->population)) != CTS_OK) return st;
   for (int b = 0; b < CTS_STATS_VALIDITY_BUCKETS; b++)
     d->validity[b] += s->validity[b];
   for (int b = 0; b < CTS_STATS_SERIAL_LENGTHS; b++)

@@ -106,6 +106,7 @@ unit-test: $(TEST_BIN)
 corpus-test: $(BIN) $(BUILD)/ctgen
 	CTSCAN=$(BIN) sh tests/corpus/run.sh
 	CTSCAN=$(BIN) sh tests/corpus/html.sh
+	CTSCAN=$(BIN) sh tests/corpus/population.sh
 	CTSCAN=$(BIN) CTGEN=$(BUILD)/ctgen sh tests/corpus/gen.sh
 
 test: deps

@@ -46,6 +46,7 @@ static void head(FILE *out) {
         "td:first-child{max-width:42em}\n"
         "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
         "th{background:#f3f3f3}\n.bar{fill:#c0392b}.all{fill:#95a5a6}\n"
+        "b.bad{color:#c0392b}\n"
         "code{font-size:12px}\n</style></head><body>\n", out);
 }
 
@@ -57,13 +58,40 @@ static void totals(FILE *out, const cts_stats *stats) {
           stats->clean, stats->flagged, stats->unparseable, stats->n_cas);
 }
 
+/* What the whole issuance of a CA shows (design.md "Population lints"):
+ * the findings in bold red, the rest as plain numbers. */
+static void population_cell(FILE *out, const cts_config *config,
+                            const cts_ca_stats *ca) {
+  cts_pop_result r;
+  if (ca->population == NULL ||
+      cts_pop_result_get(ca->population, ca->entries,
+                         config != NULL ? &config->thresholds : NULL,
+                         &r) != CTS_OK)
+    return;
+  if (r.entropy_known)
+    fprintf(out, "%sserial entropy %.1f bits%s", r.entropy_low ? "<b class=\"bad\">" : "",
+            r.serial_entropy_bits, r.entropy_low ? "</b>" : "");
+  else
+    fputs("serial entropy: too few serials", out);
+  if (r.sequential_runs > 0)
+    fprintf(out, "<br><b class=\"bad\">%" PRIu64 " sequential serial runs</b> (longest %u)",
+            r.sequential_runs, r.longest_run);
+  if (r.duplicate_serials > 0)
+    fprintf(out, "<br><b class=\"bad\">%" PRIu64 " duplicate serials</b>", r.duplicate_serials);
+  if (r.typo_reissues > 0)
+    fprintf(out, "<br><b class=\"bad\">%" PRIu64 " typo reissues</b>", r.typo_reissues);
+  fprintf(out, "<br>%" PRIu64 " profiles", r.profiles);
+  if (r.rare_profiles > 0) fprintf(out, ", %" PRIu64 " rare", r.rare_profiles);
+}
+
 static void ca_table(FILE *out, const cts_stats *stats, const cts_config *config,
                      const cts_ca_stats **cas, size_t n) {
   size_t n_lints;
   const cts_lint *lints = cts_lints(&n_lints);
   fputs("<h2>Certificate authorities</h2>\n<table id=\"cas\">\n<thead><tr>"
         "<th>CA (issuer DN)</th><th>owner</th><th>entries</th><th>issuances</th>"
-        "<th>flagged</th><th>rate</th><th>top lints</th></tr></thead>\n<tbody>\n",
+        "<th>flagged</th><th>rate</th><th>top lints</th><th>population</th>"
+        "</tr></thead>\n<tbody>\n",
         out);
   for (size_t i = 0; i < n; i++) {
     const cts_ca_stats *ca = cas[i];
@@ -84,6 +112,8 @@ static void ca_table(FILE *out, const cts_stats *stats, const cts_config *config
       fprintf(out, "%s<code>%s</code> %" PRIu64, t ? "<br>" : "",
               idx[t] < n_lints ? lints[idx[t]].name : "?",
               cts_ca_lint_total(ca->lints[idx[t]]));
+    fputs("</td><td>", out);
+    population_cell(out, config, ca);
     fputs("</td></tr>\n", out);
   }
   fputs("</tbody></table>\n", out);

@@ -701,15 +701,37 @@ size_t cts_report_top_lints(const cts_stats *stats, const cts_ca_stats *ca,
   return n;
 }
 
+/* The population findings of a CA in a few words ("-" when none): low
+ * serial entropy (bits), sequential runs, duplicate serials, typo
+ * reissues, with the default thresholds. */
+static void population_flags(const cts_ca_stats *ca, char *buf, size_t len) {
+  cts_pop_result r;
+  size_t used = 0;
+  buf[0] = 0;
+  if (ca->population != NULL &&
+      cts_pop_result_get(ca->population, ca->entries, NULL, &r) == CTS_OK) {
+    if (r.entropy_known && r.entropy_low)
+      used += (size_t)snprintf(buf + used, len - used, "entropy %.0fb ", r.serial_entropy_bits);
+    if (r.sequential_runs > 0 && used < len)
+      used += (size_t)snprintf(buf + used, len - used, "seq %" PRIu64 " ", r.sequential_runs);
+    if (r.duplicate_serials > 0 && used < len)
+      used += (size_t)snprintf(buf + used, len - used, "dup %" PRIu64 " ", r.duplicate_serials);
+    if (r.typo_reissues > 0 && used < len)
+      used += (size_t)snprintf(buf + used, len - used, "typo %" PRIu64, r.typo_reissues);
+  }
+  if (buf[0] == 0) snprintf(buf, len, "-");
+}
+
 /* One row per CA, the worst misissuance rate first: CA, entries, flagged,
  * rate, the three lints with most findings, the main key kinds. */
 void cts_report_table(const cts_stats *stats, FILE *out) {
   size_t n, n_lints;
   const cts_lint *lints = cts_lints(&n_lints);
   const cts_ca_stats **cas = cts_report_cas_by_rate(stats, &n);
-  char dn[72], keys[64], top[160];
-  fprintf(out, "%-56s %10s %9s %7s  %-44s %s\n", "CA (issuer DN)", "entries",
-          "flagged", "rate", "top lints (issuances)", "keys");
+  char dn[72], keys[64], top[160], pop[64];
+  fprintf(out, "%-56s %10s %9s %7s  %-44s %-22s %s\n", "CA (issuer DN)",
+          "entries", "flagged", "rate", "top lints (issuances)",
+          "population", "keys");
   for (size_t i = 0; i < n; i++) {
     const cts_ca_stats *ca = cas[i];
     size_t idx[3], k = cts_report_top_lints(stats, ca, idx, 3), used = 0;
@@ -723,8 +745,10 @@ void cts_report_table(const cts_stats *stats, FILE *out) {
     }
     cts_name_format(ca->issuer_dn, ca->issuer_dn_len, dn, 57);
     top_keys(ca, keys, sizeof(keys));
-    fprintf(out, "%-56s %10" PRIu64 " %9" PRIu64 " %6.2f%%  %-44s %s\n", dn,
-            ca->entries, ca->flagged, 100.0 * rate(ca), top, keys);
+    population_flags(ca, pop, sizeof(pop));
+    if (strlen(top) > 44) memcpy(top + 41, "...", 4); /* keep the columns */
+    fprintf(out, "%-56s %10" PRIu64 " %9" PRIu64 " %6.2f%%  %-44s %-22s %s\n",
+            dn, ca->entries, ca->flagged, 100.0 * rate(ca), top, pop, keys);
   }
   fprintf(out,
           "\n%zu CAs; %" PRIu64 " entries (%" PRIu64 " x509, %" PRIu64

@@ -107,6 +107,7 @@ corpus-test: $(BIN) $(BUILD)/ctgen
 	CTSCAN=$(BIN) sh tests/corpus/run.sh
 	CTSCAN=$(BIN) sh tests/corpus/html.sh
 	CTSCAN=$(BIN) sh tests/corpus/population.sh
+	CTSCAN=$(BIN) sh tests/corpus/pipeline.sh
 	CTSCAN=$(BIN) CTGEN=$(BUILD)/ctgen sh tests/corpus/gen.sh
 
 test: deps

@@ -226,6 +226,7 @@ typedef struct cts_ca_stats {
   size_t n_keys;
   uint64_t keys_other; /* entries whose key kind found no free slot */
   uint64_t flagged;    /* entries with at least one finding */
+  uint64_t with_errors; /* entries with at least one error (e_ lints) */
   cts_ca_lint **lints; /* n_lints pointers, NULL until a finding (owned) */
   uint8_t *issuances;  /* HyperLogLog of serial numbers (owned) */
   cts_u64map seen_findings; /* (serial, lint) pairs counted already */

@@ -7,6 +7,7 @@
 
 int cts_cli_lint(int argc, char **argv);
 int cts_cli_list_lints(int argc, char **argv);
+int cts_cli_pack(int argc, char **argv);
 int cts_cli_merge(int argc, char **argv);
 
 #endif

@@ -23,7 +23,8 @@ static void usage(FILE *out) {
           "usage: ctscan scan [--json FILE] [--findings FILE] [--csv FILE]\n"
           "                   [--html FILE] [--full]\n"
           "                   [--config FILE.yaml] [--kernel scalar|avx2|neon]\n"
-          "                   [--quiet] INPUT...\n"
+          "                   [--threads N] [--progress] [--quiet] INPUT...\n"
+          "       ctscan pack [-K tiles_per_frame] -o OUT.tiles.zst INPUT...\n"
           "       ctscan lint [--format pem|der] FILE...\n"
           "       ctscan list-lints\n"
           "       ctscan merge -o OUT.json [--config F.yaml] STATS.json...\n"
@@ -61,14 +62,15 @@ static int write_report(const cts_stats *stats, const cts_config *config,
 
 static int option_takes_value(const char *arg) {
   static const char *const with_value[] = {"--json", "--csv", "--findings",
-                                           "--kernel", "--config", "--html"};
+                                           "--kernel", "--config", "--html",
+                                           "--threads"};
   for (size_t k = 0; k < sizeof(with_value) / sizeof(with_value[0]); k++)
     if (strcmp(arg, with_value[k]) == 0) return 1;
   return 0;
 }
 
 static int cmd_scan(int argc, char **argv) {
-  cts_scan_options options = {0};
+  cts_scan_options options = {.progress = 1};
   cts_input_list inputs = {0};
   cts_stats stats;
   const char *json_path = NULL, *csv_path = NULL, *findings_path = NULL;
@@ -95,6 +97,16 @@ static int cmd_scan(int argc, char **argv) {
                 argv[i]);
         return EXIT_USAGE;
       }
+    } else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
+      char *end;
+      unsigned long n = strtoul(argv[++i], &end, 10);
+      if (*end != '\0' || n == 0 || n > 4096) {
+        fprintf(stderr, "ctscan scan: --threads wants 1 to 4096\n");
+        return EXIT_USAGE;
+      }
+      options.threads = (unsigned)n;
+    } else if (strcmp(argv[i], "--progress") == 0) {
+      options.progress = 2;
     } else if (strcmp(argv[i], "--full") == 0) {
       options.full = 1;
     } else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
@@ -186,6 +198,7 @@ int main(int argc, char **argv) {
   }
   if (strcmp(argv[1], "scan") == 0) return cmd_scan(argc - 2, argv + 2);
   if (strcmp(argv[1], "lint") == 0) return cts_cli_lint(argc - 2, argv + 2);
+  if (strcmp(argv[1], "pack") == 0) return cts_cli_pack(argc - 2, argv + 2);
   if (strcmp(argv[1], "merge") == 0) return cts_cli_merge(argc - 2, argv + 2);
   if (strcmp(argv[1], "list-lints") == 0)
     return cts_cli_list_lints(argc - 2, argv + 2);

@@ -90,7 +90,8 @@ static void ca_table(FILE *out, const cts_stats *stats, const cts_config *config
   const cts_lint *lints = cts_lints(&n_lints);
   fputs("<h2>Certificate authorities</h2>\n<table id=\"cas\">\n<thead><tr>"
         "<th>CA (issuer DN)</th><th>owner</th><th>entries</th><th>issuances</th>"
-        "<th>flagged</th><th>rate</th><th>top lints</th><th>population</th>"
+        "<th>flagged</th><th>with errors</th><th>error rate</th><th>top lints</th>"
+        "<th>population</th>"
         "</tr></thead>\n<tbody>\n",
         out);
   for (size_t i = 0; i < n; i++) {
@@ -105,9 +106,10 @@ static void ca_table(FILE *out, const cts_stats *stats, const cts_config *config
     fputs("</a></td><td>", out);
     esc(out, owner != NULL ? owner : "");
     fprintf(out, "</td><td class=\"n\">%" PRIu64 "</td><td class=\"n\">%" PRIu64
-            "</td><td class=\"n\">%" PRIu64 "</td><td class=\"n\">%.2f%%</td><td>",
-            ca->entries, cts_ca_unique_issuances(ca), ca->flagged,
-            ca->entries ? 100.0 * (double)ca->flagged / (double)ca->entries : 0.0);
+            "</td><td class=\"n\">%" PRIu64 "</td><td class=\"n\">%" PRIu64
+            "</td><td class=\"n\">%.2f%%</td><td>",
+            ca->entries, cts_ca_unique_issuances(ca), ca->flagged, ca->with_errors,
+            ca->entries ? 100.0 * (double)ca->with_errors / (double)ca->entries : 0.0);
     for (size_t t = 0; t < k; t++)
       fprintf(out, "%s<code>%s</code> %" PRIu64, t ? "<br>" : "",
               idx[t] < n_lints ? lints[idx[t]].name : "?",

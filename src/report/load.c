@@ -364,6 +364,7 @@ static cts_status load_ca(load *ld, cts_stats *stats, const cts_jnode *obj) {
   ca->x509 = cts_json_u64(obj, "x509");
   ca->precert = cts_json_u64(obj, "precert");
   ca->flagged = cts_json_u64(obj, "flagged");
+  ca->with_errors = cts_json_u64(obj, "with_errors");
   if (ikh != NULL && from_hex(ikh, ca->issuer_key_hash, 32) == 32)
     ca->has_issuer_key_hash = 1;
   if ((st = load_lints(ld, stats, ca, cts_json_get(obj, "lints"))) != CTS_OK ||

@@ -591,6 +591,8 @@ static void write_ca(cts_json *j, const cts_stats *stats,
   cts_json_uint(j, cts_ca_unique_issuances(ca));
   cts_json_key(j, "flagged");
   cts_json_uint(j, ca->flagged);
+  cts_json_key(j, "with_errors");
+  cts_json_uint(j, ca->with_errors);
   write_ca_lints(j, stats, ca);
   cts_json_key(j, "key_types");
   cts_json_begin_object(j);
@@ -660,8 +662,10 @@ static void top_keys(const cts_ca_stats *ca, char *buf, size_t len) {
   }
 }
 
+/* Misissuance rate: entries with an error-level finding (warnings and
+ * notices are shown, but they are not misissuance). */
 static double rate(const cts_ca_stats *ca) {
-  return ca->entries > 0 ? (double)ca->flagged / (double)ca->entries : 0.0;
+  return ca->entries > 0 ? (double)ca->with_errors / (double)ca->entries : 0.0;
 }
 
 static int by_rate(const void *a, const void *b) {
@@ -669,6 +673,7 @@ static int by_rate(const void *a, const void *b) {
   const cts_ca_stats *y = *(const cts_ca_stats *const *)b;
   double rx = rate(x), ry = rate(y);
   if (rx != ry) return rx > ry ? -1 : 1;
+  if (x->flagged != y->flagged) return x->flagged > y->flagged ? -1 : 1;
   if (x->entries != y->entries) return x->entries > y->entries ? -1 : 1;
   return memcmp(x->id, y->id, CTS_CA_ID_LEN);
 }
@@ -729,8 +734,8 @@ void cts_report_table(const cts_stats *stats, FILE *out) {
   const cts_lint *lints = cts_lints(&n_lints);
   const cts_ca_stats **cas = cts_report_cas_by_rate(stats, &n);
   char dn[72], keys[64], top[160], pop[64];
-  fprintf(out, "%-56s %10s %9s %7s  %-44s %-22s %s\n", "CA (issuer DN)",
-          "entries", "flagged", "rate", "top lints (issuances)",
+  fprintf(out, "%-56s %10s %9s %9s %7s  %-44s %-22s %s\n", "CA (issuer DN)",
+          "entries", "flagged", "errors", "rate", "top lints (issuances)",
           "population", "keys");
   for (size_t i = 0; i < n; i++) {
     const cts_ca_stats *ca = cas[i];
@@ -747,8 +752,10 @@ void cts_report_table(const cts_stats *stats, FILE *out) {
     top_keys(ca, keys, sizeof(keys));
     population_flags(ca, pop, sizeof(pop));
     if (strlen(top) > 44) memcpy(top + 41, "...", 4); /* keep the columns */
-    fprintf(out, "%-56s %10" PRIu64 " %9" PRIu64 " %6.2f%%  %-44s %-22s %s\n",
-            dn, ca->entries, ca->flagged, 100.0 * rate(ca), top, pop, keys);
+    fprintf(out,
+            "%-56s %10" PRIu64 " %9" PRIu64 " %9" PRIu64 " %6.2f%%  %-44s %-22s %s\n",
+            dn, ca->entries, ca->flagged, ca->with_errors, 100.0 * rate(ca), top,
+            pop, keys);
   }
   fprintf(out,
           "\n%zu CAs; %" PRIu64 " entries (%" PRIu64 " x509, %" PRIu64

@@ -221,8 +221,7 @@ static int parse_group(const char *p) {
  * x.../DDD.p/W for a partial one. Only the canonical spelling is accepted
  * (no leading x000 group, W in 1..255 without leading zeros), so no two
  * paths name the same tile. *width is 0 for a full tile. */
-static int parse_tile_path(const char *rel, uint64_t *index,
-                           uint32_t *width) {
+int cts_tile_path_parse(const char *rel, uint64_t *index, uint32_t *width) {
   uint64_t n = 0;
   int groups = 0;
   const char *p = rel;
@@ -305,7 +304,7 @@ static cts_status expand_tiles(const char *data_dir,
   }
   for (size_t i = 0; i < files.count; i++) {
     tile_file t;
-    if (!parse_tile_path(files.items[i] + prefix, &t.index, &t.width)) {
+    if (!cts_tile_path_parse(files.items[i] + prefix, &t.index, &t.width)) {
       warn_path(warn, warn_ctx, files.items[i],
                 "not a data tile path (tlog-tiles), skipped");
       continue;

@@ -64,6 +64,11 @@ struct cts_stream {
   z_stream zs;
   int zs_ready;
   ZSTD_DStream *zds;
+
+  uint64_t base_offset; /* added to every offset reported */
+  uint64_t out_total;   /* decompressed bytes produced */
+  uint32_t crc;         /* CRC-32 of them, when track_crc */
+  int track_crc;
 };
 
 /* What peek points at when there are no bytes at all. */
@@ -82,25 +87,44 @@ static int is_zstd_magic(const uint8_t *p, size_t len) {
          p[3] == 0x18;
 }
 
-static cts_status decoder_init(cts_stream *s) {
-  if (is_gzip_magic(s->data, s->len)) {
-    s->compression = CTS_COMPRESSION_GZIP;
+/* Sets up the decoder for compression, or for what the magic bytes say
+ * when detect is set. */
+static cts_status decoder_init_as(cts_stream *s, cts_compression compression,
+                                  int detect) {
+  if (detect) {
+    if (is_gzip_magic(s->data, s->len))
+      compression = CTS_COMPRESSION_GZIP;
+    else if (is_zstd_magic(s->data, s->len))
+      compression = CTS_COMPRESSION_ZSTD;
+    else
+      compression = CTS_COMPRESSION_NONE;
+  }
+  s->compression = compression;
+  if (compression == CTS_COMPRESSION_GZIP ||
+      compression == CTS_COMPRESSION_DEFLATE) {
+    /* windowBits: 16 + 15 reads a gzip wrapper (RFC 1952); -15 reads raw
+     * deflate (RFC 1951) as zip stores it. */
+    int bits = compression == CTS_COMPRESSION_GZIP ? 16 + MAX_WBITS
+                                                   : -MAX_WBITS;
     memset(&s->zs, 0, sizeof s->zs);
-    switch (inflateInit2(&s->zs, 16 + MAX_WBITS)) {
+    switch (inflateInit2(&s->zs, bits)) {
       case Z_OK: break;
       case Z_MEM_ERROR: return CTS_ERR_NOMEM;
       default: return CTS_ERR_INTERNAL;
     }
     s->zs_ready = 1;
-  } else if (is_zstd_magic(s->data, s->len)) {
-    s->compression = CTS_COMPRESSION_ZSTD;
+  } else if (compression == CTS_COMPRESSION_ZSTD) {
     s->zds = ZSTD_createDStream();
     if (s->zds == NULL) return CTS_ERR_NOMEM;
     if (ZSTD_isError(ZSTD_initDStream(s->zds))) return CTS_ERR_NOMEM;
-  } else {
-    s->compression = CTS_COMPRESSION_NONE;
+  } else if (compression != CTS_COMPRESSION_NONE) {
+    return CTS_ERR_USAGE;
   }
   return CTS_OK;
+}
+
+static cts_status decoder_init(cts_stream *s) {
+  return decoder_init_as(s, CTS_COMPRESSION_NONE, 1);
 }
 
 /* Frees everything but the struct's input mapping. */
@@ -123,8 +147,9 @@ static cts_stream *stream_new(const char *name) {
   return s;
 }
 
-cts_status cts_stream_open_mem(const uint8_t *data, size_t len,
-                               const char *name, cts_stream **out) {
+static cts_status open_mem(const uint8_t *data, size_t len, const char *name,
+                           cts_compression compression, int detect,
+                           cts_stream **out) {
   cts_stream *s;
   cts_status st;
   if (out == NULL || (data == NULL && len != 0)) return CTS_ERR_USAGE;
@@ -133,13 +158,83 @@ cts_status cts_stream_open_mem(const uint8_t *data, size_t len,
   if (s == NULL) return CTS_ERR_NOMEM;
   s->data = len != 0 ? data : NULL;
   s->len = len;
-  st = decoder_init(s);
+  st = decoder_init_as(s, compression, detect);
   if (st != CTS_OK) goto free_stream;
   *out = s;
   return CTS_OK;
 free_stream:
   stream_free(s);
   return st;
+}
+
+cts_status cts_stream_open_mem(const uint8_t *data, size_t len,
+                               const char *name, cts_stream **out) {
+  return open_mem(data, len, name, CTS_COMPRESSION_NONE, 1, out);
+}
+
+cts_status cts_stream_open_mem_as(const uint8_t *data, size_t len,
+                                  const char *name,
+                                  cts_compression compression,
+                                  cts_stream **out) {
+  return open_mem(data, len, name, compression, 0, out);
+}
+
+void cts_stream_set_offset_base(cts_stream *stream, uint64_t base) {
+  if (stream != NULL) stream->base_offset = base;
+}
+
+void cts_stream_track_crc32(cts_stream *stream) {
+  if (stream != NULL) {
+    stream->track_crc = 1;
+    stream->crc = (uint32_t)crc32(0L, Z_NULL, 0);
+  }
+}
+
+/* Counts (and checksums) the made bytes just written at window[from]. */
+static void account_output(cts_stream *s, size_t from, size_t made) {
+  s->out_total += made;
+  if (s->track_crc && made != 0) {
+    /* zlib takes uInt lengths: feed it in pieces. */
+    const uint8_t *p = s->window + from;
+    while (made != 0) {
+      uInt n = (uInt)(made < CTS_STREAM_ZLIB_CHUNK ? made
+                                                   : CTS_STREAM_ZLIB_CHUNK);
+      s->crc = (uint32_t)crc32(s->crc, p, n);
+      p += n;
+      made -= n;
+    }
+  }
+}
+
+int cts_stream_finished(const cts_stream *stream, uint64_t *out_bytes,
+                        uint32_t *out_crc32, uint64_t *out_in_bytes) {
+  const cts_stream *s = stream;
+  if (s == NULL) return 0;
+  if (s->compression == CTS_COMPRESSION_NONE) {
+    uint32_t crc = 0;
+    if (s->in_pos != s->len) return 0;
+    if (s->track_crc) {
+      size_t left = s->len;
+      const uint8_t *p = s->data;
+      crc = (uint32_t)crc32(0L, Z_NULL, 0);
+      while (left != 0) {
+        uInt n = (uInt)(left < CTS_STREAM_ZLIB_CHUNK ? left
+                                                     : CTS_STREAM_ZLIB_CHUNK);
+        crc = (uint32_t)crc32(crc, p, n);
+        p += n;
+        left -= n;
+      }
+    }
+    if (out_bytes != NULL) *out_bytes = s->len;
+    if (out_crc32 != NULL) *out_crc32 = crc;
+    if (out_in_bytes != NULL) *out_in_bytes = s->len;
+    return 1;
+  }
+  if (!s->at_end || s->error != CTS_OK) return 0;
+  if (out_bytes != NULL) *out_bytes = s->out_total;
+  if (out_crc32 != NULL) *out_crc32 = s->track_crc ? s->crc : 0;
+  if (out_in_bytes != NULL) *out_in_bytes = s->in_pos;
+  return 1;
 }
 
 cts_status cts_stream_open_file(const char *path, cts_stream **out) {
@@ -222,7 +317,8 @@ static void drop_consumed_input(cts_stream *s) {
   s->dropped = end;
 }
 
-/* One inflate call into the window's free tail. Concatenated members are
+/* One inflate call into the window's free tail (gzip, or raw deflate for
+ * a zip member). Concatenated gzip members are
  * read one after another; anything after the last member that is not
  * another member is corruption. */
 static cts_status fill_gzip(cts_stream *s) {
@@ -242,10 +338,13 @@ static cts_status fill_gzip(cts_stream *s) {
   used = in_chunk - s->zs.avail_in;
   made = out_chunk - s->zs.avail_out;
   s->in_pos += used;
+  account_output(s, s->win_end, made);
   s->win_end += made;
   switch (rc) {
     case Z_STREAM_END:
-      if (s->in_pos == s->len) {
+      /* A zip member is one raw deflate stream; what may follow it in the
+       * bytes given is for the caller to judge (cts_stream_finished). */
+      if (s->in_pos == s->len || s->compression == CTS_COMPRESSION_DEFLATE) {
         s->at_end = 1;
         return CTS_OK;
       }
@@ -273,6 +372,7 @@ static cts_status fill_zstd(cts_stream *s) {
   size_t rc = ZSTD_decompressStream(s->zds, &out, &in);
   int progress = in.pos != s->in_pos || out.pos != s->win_end;
   s->in_pos = in.pos;
+  account_output(s, s->win_end, out.pos - s->win_end);
   s->win_end = out.pos;
   if (ZSTD_isError(rc)) {
     if (ZSTD_getErrorCode(rc) == ZSTD_error_memory_allocation)
@@ -339,8 +439,8 @@ cts_status cts_stream_peek(cts_stream *stream, size_t want,
       if (st != CTS_OK) return st;
     }
     while (s->win_end - s->win_start < want && !s->at_end) {
-      st = s->compression == CTS_COMPRESSION_GZIP ? fill_gzip(s)
-                                                   : fill_zstd(s);
+      st = s->compression == CTS_COMPRESSION_ZSTD ? fill_zstd(s)
+                                                   : fill_gzip(s);
       if (st != CTS_OK) {
         s->error = st;
         break;
@@ -374,8 +474,9 @@ void cts_stream_consume(cts_stream *stream, size_t n) {
 
 uint64_t cts_stream_offset(const cts_stream *stream) {
   if (stream == NULL) return 0;
-  if (stream->compression == CTS_COMPRESSION_NONE) return stream->in_pos;
-  return stream->win_offset;
+  if (stream->compression == CTS_COMPRESSION_NONE)
+    return stream->base_offset + stream->in_pos;
+  return stream->base_offset + stream->win_offset;
 }
 
 uint64_t cts_stream_input_bytes(const cts_stream *stream) {

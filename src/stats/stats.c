@@ -336,14 +336,16 @@ static cts_status count_finding(cts_ca_stats *ca, size_t i,
 static cts_status count_findings(cts_ca_stats *ca, size_t n_lints,
                                  const cts_lint_status *results,
                                  const cts_entry *entry,
-                                 const cts_summary *sum, int *out_flagged) {
+                                 const cts_summary *sum, int *out_flagged,
+                                 int *out_errors) {
   uint64_t serial = 0;
-  *out_flagged = 0;
+  *out_flagged = *out_errors = 0;
   for (size_t i = 0; results != NULL && i < n_lints; i++) {
     cts_status st;
     if (!CTS_LINT_IS_FINDING(results[i])) continue;
     if (!*out_flagged) serial = serial_hash(sum);
     *out_flagged = 1;
+    *out_errors |= results[i] >= CTS_LINT_ERROR;
     if ((st = count_finding(ca, i, results[i], serial, entry, sum)) != CTS_OK)
       return st;
   }
@@ -368,7 +370,7 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
                                const cts_summary *sum,
                                const cts_lint_status *lint_results,
                                int fully_parsed, const cts_ca_stats **out_ca) {
-  int flagged;
+  int flagged, errors;
   cts_ca_stats *ca;
   cts_status st;
   char label[16];
@@ -380,7 +382,8 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
   if (st != CTS_OK) return st;
   if (out_ca != NULL) *out_ca = ca;
 
-  st = count_findings(ca, stats->n_lints, lint_results, entry, sum, &flagged);
+  st = count_findings(ca, stats->n_lints, lint_results, entry, sum, &flagged,
+                      &errors);
   if (st != CTS_OK) return st;
   if ((st = count_day(ca, sum, flagged)) != CTS_OK) return st;
   stats->entries++;
@@ -393,6 +396,7 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
     ca->x509++;
   }
   ca->flagged += (uint64_t)flagged;
+  ca->with_errors += (uint64_t)errors;
   if (flagged)
     stats->flagged++;
   else
@@ -587,6 +591,7 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
     d->x509 += s->x509;
     d->precert += s->precert;
     d->flagged += s->flagged;
+    d->with_errors += s->with_errors;
     if ((st = merge_ca(d, s, src->n_lints)) != CTS_OK) return st;
     if (s->has_issuer_key_hash &&
         (!d->has_issuer_key_hash ||

@@ -36,6 +36,17 @@ uint32_t cts_classify_scalar(const uint8_t *p, size_t n);
 uint32_t cts_classify_avx2(const uint8_t *p, size_t n);
 uint32_t cts_classify_neon(const uint8_t *p, size_t n);
 
+typedef int (*cts_equal_fold_fn)(const uint8_t *a, const uint8_t *b,
+                                 size_t n);
+
+/* 1 when the n bytes at a and at b are equal once ASCII upper-case letters
+ * (A-Z) are folded to lower case; every other byte must match exactly.
+ * This is the comparison DNS names need (RFC 4343 3: "case-insensitive"
+ * for ASCII letters only), e.g. a subject CN against the dNSNames. */
+int cts_equal_fold_scalar(const uint8_t *a, const uint8_t *b, size_t n);
+int cts_equal_fold_avx2(const uint8_t *a, const uint8_t *b, size_t n);
+int cts_equal_fold_neon(const uint8_t *a, const uint8_t *b, size_t n);
+
 typedef enum cts_kernel {
   CTS_KERNEL_SCALAR = 0,
   CTS_KERNEL_AVX2 = 1,
@@ -44,6 +55,7 @@ typedef enum cts_kernel {
 
 /* The kernel in use (process-wide, chosen once before workers start). */
 extern cts_classify_fn cts_classify;
+extern cts_equal_fold_fn cts_equal_fold;
 
 /* Chooses the kernel: name is "scalar", "avx2", "neon" or NULL for the
  * best this CPU runs (CTSCAN_KERNEL in the environment overrides NULL).

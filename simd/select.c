@@ -5,6 +5,7 @@
 #include "simd/scan.h"
 
 cts_classify_fn cts_classify = cts_classify_scalar;
+cts_equal_fold_fn cts_equal_fold = cts_equal_fold_scalar;
 static const char *g_name = "scalar";
 
 int cts_simd_available(cts_kernel kernel) {
@@ -26,12 +27,24 @@ static int use(cts_kernel kernel) {
   if (!cts_simd_available(kernel)) return -1;
   switch (kernel) {
 #if defined(__x86_64__)
-    case CTS_KERNEL_AVX2: cts_classify = cts_classify_avx2, g_name = "avx2"; return 0;
+    case CTS_KERNEL_AVX2:
+      cts_classify = cts_classify_avx2;
+      cts_equal_fold = cts_equal_fold_avx2;
+      g_name = "avx2";
+      return 0;
 #endif
 #if defined(__aarch64__)
-    case CTS_KERNEL_NEON: cts_classify = cts_classify_neon, g_name = "neon"; return 0;
+    case CTS_KERNEL_NEON:
+      cts_classify = cts_classify_neon;
+      cts_equal_fold = cts_equal_fold_neon;
+      g_name = "neon";
+      return 0;
 #endif
-    default: cts_classify = cts_classify_scalar, g_name = "scalar"; return 0;
+    default:
+      cts_classify = cts_classify_scalar;
+      cts_equal_fold = cts_equal_fold_scalar;
+      g_name = "scalar";
+      return 0;
   }
 }
 

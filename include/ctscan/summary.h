@@ -43,7 +43,21 @@ typedef struct cts_attr {
   uint32_t tag;   /* value tag (PrintableString, UTF8String, ...) */
   uint16_t rdn;   /* index of its RelativeDistinguishedName */
   uint16_t classes; /* CTS_BC_* byte classes of the value (simd/scan.h) */
+  uint32_t features; /* CTS_ATTR_* (subject commonName only; else 0) */
 } cts_attr;
+
+/* Feature bits of a subject commonName (cts_attr.features), for BR
+ * 7.1.4.3 ("If present, this attribute MUST contain exactly one entry
+ * that is one of the values contained in the Certificate's
+ * subjectAltName extension"). Values are compared as encoded, so a
+ * BMPString or UniversalString CN never matches a dNSName. */
+#define CTS_ATTR_CN (1u << 0)          /* the attribute is a commonName */
+#define CTS_ATTR_CN_DNS_FOLD (1u << 1) /* equals a dNSName, ASCII case
+                                          folded (RFC 4343) */
+#define CTS_ATTR_CN_DNS_EXACT (1u << 2) /* equals a dNSName byte for byte */
+#define CTS_ATTR_CN_IP (1u << 3)       /* is IPv4 dotted-quad or IPv6 text
+                                          (RFC 4291 2.2) ... */
+#define CTS_ATTR_CN_IP_SAN (1u << 4)   /* ... equal to an iPAddress SAN */
 
 /* One Extension (RFC 5280 4.1.2.9). */
 typedef struct cts_ext {
@@ -68,10 +82,71 @@ enum {
 
 typedef struct cts_general_name {
   uint8_t type;     /* CTS_GN_* */
+  uint8_t labels;   /* dNSName: fields between dots, dots + 1 (so
+                       "a.example." has 3, the last one empty); 255 means
+                       255 or more; 0 for an empty name and other types */
   uint16_t classes; /* CTS_BC_* byte classes of the value (simd/scan.h);
-                       0 for [0], [3], [4], [5], [7], [8] */
+                       0 for [0], [3], [4], [5], [7], [8]. Space, '@', ':'
+                       or '/', NUL, control and high bytes are read here. */
   cts_span value;   /* contents (for [4] the Name inside the EXPLICIT tag) */
+  uint32_t features; /* CTS_DNS_* for [2], CTS_IP_* for [7], else 0 */
 } cts_general_name;
+
+/* dNSName feature bits (cts_general_name.features), RFC 1034 3.1/3.5,
+ * RFC 1035 2.3.4, RFC 5280 4.2.1.6, BRs 7.1.2.7.12 / 7.1.4.2. A "label"
+ * is a field between dots. */
+#define CTS_DNS_EMPTY (1u << 0)          /* zero-length name */
+#define CTS_DNS_EMPTY_LABEL (1u << 1)    /* a zero-length label: leading or
+                                            trailing dot, or ".." */
+#define CTS_DNS_LEADING_DOT (1u << 2)
+#define CTS_DNS_TRAILING_DOT (1u << 3)
+#define CTS_DNS_LABEL_TOO_LONG (1u << 4) /* a label over 63 octets */
+#define CTS_DNS_NAME_TOO_LONG (1u << 5)  /* over 253 octets, one trailing
+                                            dot not counted (255 in wire
+                                            form) */
+#define CTS_DNS_UNDERSCORE_FIRST (1u << 6) /* '_' in the leftmost label */
+#define CTS_DNS_UNDERSCORE_OTHER (1u << 7) /* '_' in any other label */
+#define CTS_DNS_WILDCARD (1u << 8)       /* a '*' anywhere */
+#define CTS_DNS_WILDCARD_LEFT (1u << 9)  /* the leftmost label is "*" */
+#define CTS_DNS_WILDCARD_PARTIAL (1u << 10) /* the leftmost label holds '*'
+                                               and more ("f*o", "**") */
+#define CTS_DNS_WILDCARD_NOT_LEFT (1u << 11) /* '*' in another label */
+#define CTS_DNS_XN_LABEL (1u << 12)      /* a label starts "xn--" in any
+                                            case (RFC 5890 2.3.2.1 A-label
+                                            prefix) */
+#define CTS_DNS_RLDH_LABEL (1u << 13)    /* a label has "--" as its 3rd and
+                                            4th octets (RFC 5890 2.3.1
+                                            R-LDH, "xn--" included) */
+#define CTS_DNS_UPPER (1u << 14)         /* an upper-case letter A-Z */
+#define CTS_DNS_HYPHEN_EDGE (1u << 15)   /* a label starts or ends with '-'
+                                            (RFC 1034 3.5) */
+#define CTS_DNS_BAD_BYTE (1u << 16)      /* an octet other than letter,
+                                            digit, '-', '.', '_', '*' */
+#define CTS_DNS_NUMERIC_LAST (1u << 17)  /* the last non-empty label is all
+                                            digits (no TLD is) */
+#define CTS_DNS_IPV4_FORM (1u << 18)     /* the whole name is a dotted-quad
+                                            IPv4 address (d.d.d.d, each
+                                            field 0-255) */
+
+/* iPAddress feature bits (cts_general_name.features), RFC 5280 4.2.1.6:
+ * "four octets" for IPv4, "16 octets" for IPv6. The ranges are those of
+ * the IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890 and
+ * its updates) and the IANA address-space registries, as zlint's
+ * util.IsIANAReserved lists them; an IPv4-mapped IPv6 address
+ * (::ffff:0:0/96, RFC 4291 2.5.5.2) is judged as its IPv4 address. */
+#define CTS_IP_V4 (1u << 20)             /* 4 octets */
+#define CTS_IP_V6 (1u << 21)             /* 16 octets */
+#define CTS_IP_BAD_LENGTH (1u << 22)     /* neither */
+#define CTS_IP_RESERVED (1u << 23)       /* IANA special-purpose or
+                                            reserved (zlint's list); set
+                                            for a bad length too */
+#define CTS_IP_PRIVATE (1u << 24)        /* RFC 1918, RFC 4193 fc00::/7 */
+#define CTS_IP_LOOPBACK (1u << 25)       /* 127/8, ::1 */
+#define CTS_IP_LINK_LOCAL (1u << 26)     /* 169.254/16, fe80::/10 */
+#define CTS_IP_DOCUMENTATION (1u << 27)  /* RFC 5737, RFC 3849 */
+#define CTS_IP_MULTICAST (1u << 28)      /* 224/4, ff00::/8 */
+#define CTS_IP_UNSPECIFIED (1u << 29)    /* 0.0.0.0, :: */
+#define CTS_IP_V4_MAPPED (1u << 30)      /* ::ffff:a.b.c.d */
 
 #define CTS_SUMMARY_MAX_ATTRS 48
 #define CTS_SUMMARY_MAX_EXTS 48
@@ -95,6 +170,27 @@ typedef struct cts_general_name {
 #define CTS_SUM_HAS_ISSUER_UID (1u << 14)
 #define CTS_SUM_HAS_SUBJECT_UID (1u << 15)
 #define CTS_SUM_EMPTY_RDN (1u << 16)      /* a SET of no attributes */
+
+/* Whole-certificate feature bits (cts_summary.features), computed once by
+ * the sieve for lints and full-parse gates. */
+#define CTS_FEAT_SERIAL_NEGATIVE (1u << 0) /* RFC 5280 4.1.2.2: "MUST be a
+                                              positive integer" */
+#define CTS_FEAT_SERIAL_ZERO (1u << 1)
+#define CTS_FEAT_SERIAL_NOT_MINIMAL (1u << 2) /* X.690 8.3.2: redundant
+                                                 leading 0x00 or 0xff */
+#define CTS_FEAT_SERIAL_OVER_20 (1u << 3) /* RFC 5280 4.1.2.2: over 20
+                                             octets of magnitude (as zlint
+                                             counts them) */
+#define CTS_FEAT_VALIDITY_UNKNOWN (1u << 4) /* a time did not parse */
+#define CTS_FEAT_VALIDITY_NEGATIVE (1u << 5) /* notAfter before notBefore */
+#define CTS_FEAT_HAS_CN (1u << 6)          /* a subject commonName */
+#define CTS_FEAT_MULTIPLE_CN (1u << 7)     /* more than one */
+#define CTS_FEAT_CN_NOT_IN_SAN (1u << 8)   /* a CN equal to no dNSName
+                                              (case folded) and to no
+                                              iPAddress */
+#define CTS_FEAT_CN_NOT_EXACT (1u << 9)    /* a CN equal to no dNSName byte
+                                              for byte and to no
+                                              iPAddress */
 
 typedef struct cts_summary {
   const uint8_t *der; /* the bytes every span points into */
@@ -127,6 +223,21 @@ typedef struct cts_summary {
   uint16_t key_size;       /* RSA modulus bits; EC field size; 0 unknown */
   cts_span rsa_modulus;    /* INTEGER contents, as encoded */
   cts_span rsa_exponent;
+
+  /* Features (computed once; see the CTS_FEAT_, CTS_DNS_, CTS_IP_ and
+   * CTS_ATTR_ bits). */
+  uint32_t features;       /* CTS_FEAT_* */
+  uint32_t san_features;   /* OR of sans[].features */
+  uint16_t san_classes;    /* OR of sans[].classes */
+  uint16_t n_san_dns;      /* dNSNames among sans[] */
+  uint16_t n_san_ip;       /* iPAddresses among sans[] */
+  uint16_t serial_bits;    /* bits of the serial's magnitude (0 for 0) */
+  uint8_t serial_octets;   /* octets of the magnitude, as Go's
+                              big.Int.Bytes() counts them (255: more) */
+  int64_t validity_secs;   /* notAfter - notBefore + 1 (RFC 5280 4.1.2.5:
+                              both ends inclusive); 0 when unknown */
+  int32_t validity_days;   /* validity_secs / 86400 rounded up, so "at
+                              most N days" is validity_days <= N */
 
   uint16_t n_subject_attrs;
   uint16_t n_exts;

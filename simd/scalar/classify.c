@@ -31,3 +31,14 @@ uint32_t cts_classify_scalar(const uint8_t *p, size_t n) {
   for (size_t i = 0; i < n; i++) acc |= k_class[p[i]];
   return acc;
 }
+
+/* ASCII case folding: only A-Z change (RFC 4343 3). */
+static uint8_t fold(uint8_t c) {
+  return (uint8_t)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
+int cts_equal_fold_scalar(const uint8_t *a, const uint8_t *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (fold(a[i]) != fold(b[i])) return 0;
+  return 1;
+}

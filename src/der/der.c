@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "src/der/der_inline.h"
+
 /* --- byte cursor ------------------------------------------------------- */
 
 void cts_der_init(cts_der *cur, const uint8_t *data, size_t len) {
@@ -148,45 +150,20 @@ static int parse_tag(cts_der *cur, uint32_t *out) {
   return 1;
 }
 
-/* X.690 8.1.3.5, long form: "bits 7 to 1 shall encode the number of
- * subsequent octets in the length octets"; "(c) the value 11111111 shall
- * not be used". 10.1: "The definite form of length encoding shall be used,
- * encoded in the minimum number of octets." So no leading zero octet, and
- * no long form for a length the short form can carry. */
-static int parse_long_length(cts_der *cur, size_t count, size_t *out) {
-  uint64_t v;
-  if (count == 0 || count > 4) return 0;
-  if (!get_be(cur, count, &v)) return 0;
-  if (v >> (8 * (count - 1)) == 0) return 0;
-  if (v < 0x80) return 0;
-  *out = (size_t)v;
-  return 1;
-}
-
-/* X.690 8.1.3.4, short form: "a single octet in which bit 8 is zero and
- * bits 7 to 1 encode the number of octets in the contents octets".
- * 8.1.3.6: the single octet 0x80 is the indefinite form, which DER
- * forbids (10.1). */
-static int parse_length(cts_der *cur, size_t *out) {
-  uint8_t first;
-  if (!cts_der_get_u8(cur, &first)) return 0;
-  if (first < 0x80) {
-    *out = first;
-    return 1;
-  }
-  if (first == 0x80 || first == 0xff) return 0;
-  return parse_long_length(cur, first & 0x7fu, out);
-}
-
-/* Reads identifier and length octets from a copy of cur and checks that
- * the contents fit in what remains. */
-static int parse_header(const cts_der *cur, uint32_t *tag, size_t *header_len,
-                        size_t *body_len) {
-  cts_der tmp = *cur;
-  if (!parse_tag(&tmp, tag) || !parse_length(&tmp, body_len)) return 0;
-  if (*body_len > tmp.len) return 0;
-  *header_len = cur->len - tmp.len;
-  return 1;
+/* Every tag form, out of line: the inline header decoder of der_inline.h
+ * comes here only for the high-tag-number form (X.690 8.1.2.4). */
+size_t cts_der_header_slow(const uint8_t *d, size_t n, uint32_t *out_tag,
+                           size_t *out_body) {
+  cts_der tmp;
+  uint32_t tag;
+  size_t tag_len;
+  cts_der_init(&tmp, d, n);
+  if (!parse_tag(&tmp, &tag)) return 0;
+  tag_len = n - tmp.len;
+  tag_len = cts_der_length_at(d, n, tag_len, out_body);
+  if (tag_len == 0) return 0;
+  *out_tag = tag;
+  return tag_len;
 }
 
 /* --- DER elements ------------------------------------------------------ */
@@ -195,45 +172,33 @@ int cts_der_get_any_element(cts_der *cur, cts_der *out, uint32_t *out_tag,
                             size_t *out_header_len) {
   uint32_t tag;
   size_t header_len, body_len;
-  if (!parse_header(cur, &tag, &header_len, &body_len)) return 0;
-  if (!cts_der_get_bytes(cur, out, header_len + body_len)) return 0;
+  header_len = cts_der_header(cur->data, cur->len, &tag, &body_len);
+  if (header_len == 0) return 0;
+  const uint8_t *start = cur->data;
+  advance(cur, header_len + body_len);
+  if (out != NULL) cts_der_init(out, start, header_len + body_len);
   if (out_tag != NULL) *out_tag = tag;
   if (out_header_len != NULL) *out_header_len = header_len;
   return 1;
 }
 
-/* Takes the next element of tag tag, with or without its header. */
-static int get_tagged(cts_der *cur, cts_der *out, uint32_t tag,
-                      int keep_header) {
-  cts_der tmp = *cur, taken;
-  uint32_t got;
-  size_t header_len, body_len;
-  if (!parse_header(&tmp, &got, &header_len, &body_len) || got != tag)
-    return 0;
-  if (!keep_header) advance(&tmp, header_len);
-  if (!cts_der_get_bytes(&tmp, &taken,
-                         body_len + (keep_header ? header_len : 0)))
-    return 0;
-  *cur = tmp;
-  if (out != NULL) *out = taken;
-  return 1;
-}
-
 int cts_der_get_element(cts_der *cur, cts_der *out, uint32_t tag) {
-  return get_tagged(cur, out, tag, 0);
+  return cts_der_take(cur, out, tag, 0);
 }
 
 int cts_der_get_element_with_header(cts_der *cur, cts_der *out, uint32_t tag) {
-  return get_tagged(cur, out, tag, 1);
+  return cts_der_take(cur, out, tag, 1);
 }
 
 int cts_der_skip_element(cts_der *cur, uint32_t tag) {
-  return get_tagged(cur, NULL, tag, 1);
+  return cts_der_take(cur, NULL, tag, 1);
 }
 
 int cts_der_peek_tag(const cts_der *cur, uint32_t tag) {
   cts_der tmp = *cur;
   uint32_t got;
+  int octet = cts_der_low_tag_octet(tag);
+  if (octet >= 0) return cur->len > 0 && cur->data[0] == (uint8_t)octet;
   return parse_tag(&tmp, &got) && got == tag;
 }
 
@@ -243,7 +208,7 @@ int cts_der_get_optional_element(cts_der *cur, cts_der *out, int *out_present,
     *out_present = 0;
     return 1;
   }
-  if (!cts_der_get_element(cur, out, tag)) return 0;
+  if (!cts_der_take(cur, out, tag, 0)) return 0;
   *out_present = 1;
   return 1;
 }
@@ -269,30 +234,19 @@ static int next_subid(cts_der *cur, uint64_t *out, int *overflow) {
 }
 
 /* X.690 8.19.2 also says the contents hold one or more subidentifiers, so
- * an empty OID is malformed. */
-static int oid_is_valid(const cts_der *contents) {
-  cts_der tmp = *contents;
-  uint64_t v;
-  int overflow;
-  if (tmp.len == 0) return 0;
-  while (tmp.len > 0)
-    if (!next_subid(&tmp, &v, &overflow)) return 0;
-  return 1;
-}
-
+ * an empty OID is malformed; cts_der_oid_contents_valid checks it all in
+ * one pass without decoding the subidentifiers. */
 int cts_der_get_oid(cts_der *cur, cts_der *out) {
-  cts_der tmp = *cur, contents;
-  if (!cts_der_get_element(&tmp, &contents, CTS_DER_OID) ||
-      !oid_is_valid(&contents))
-    return 0;
-  *cur = tmp;
-  if (out != NULL) *out = contents;
-  return 1;
+  return cts_der_take_oid(cur, out);
 }
 
+/* OIDs are short (a dozen octets) and most comparisons are lookups in a
+ * table that fail early: a byte loop beats a call to memcmp. */
 int cts_der_oid_equal(const cts_der *oid, const uint8_t *bytes, size_t len) {
   if (oid->len != len) return 0;
-  return len == 0 || memcmp(oid->data, bytes, len) == 0;
+  for (size_t i = 0; i < len; i++)
+    if (oid->data[i] != bytes[i]) return 0;
+  return 1;
 }
 
 /* Appends n bytes at *pos, leaving room for the final NUL. */

@@ -146,11 +146,12 @@ static cts_lint_status run_rsa_small_factors(const cts_lint_cert *c) {
 
 /* Community (zlint, from Boulder; fermatattack.secvuln.info): a modulus
  * whose primes are so close that Fermat's method, zlint's 100 rounds from
- * ceil(sqrt(n)), factors it. A summary lint: the arithmetic is on the
- * stack (keys_bignum.c, about a microsecond for 2048 bits), so RSA
- * certificates are not parsed by OpenSSL for it. A modulus wider than
- * CTS_BN_MAX_BITS, which CAs do not issue, takes OpenSSL's BIGNUM on the
- * modulus alone (keys_full.c), still without a parse of the certificate. */
+ * isqrt(n) + 1, factors it. A summary lint: the arithmetic is on the
+ * stack (keys_bignum.c, about 18,000 instructions for a 2048-bit modulus,
+ * where d2i_X509 alone took over a million), so no RSA certificate is
+ * parsed by OpenSSL for it. A modulus wider than CTS_BN_MAX_BITS, which
+ * CAs do not issue, takes OpenSSL's BIGNUM on the modulus alone
+ * (keys_full.c; it allocates), still without a parse of the certificate. */
 static cts_lint_status run_fermat(const cts_lint_cert *c) {
   cts_der n = cts_keys_int_magnitude(rsa_modulus(c));
   int found = cts_keys_fermat(n.data, n.len, CTS_KEYS_FERMAT_ROUNDS, NULL, NULL);

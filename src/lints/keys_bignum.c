@@ -3,9 +3,9 @@
  *
  * Schoolbook arithmetic on 64-bit limbs with 128-bit intermediate products
  * (a GCC/Clang extension on every 64-bit target the project builds for);
- * division is Knuth's Algorithm D; the square root is Newton's iteration,
- * run at doubling precision so that each step needs one division and no
- * step is wasted on digits the next one recomputes. */
+ * division is Knuth's Algorithm D; the square root is Zimmermann's
+ * "Karatsuba square root", which doubles the precision at each level with
+ * one division and one square of half the root's width. */
 #include "keys_bignum.h"
 
 #include <math.h>
@@ -21,6 +21,19 @@ static void trim(cts_bn *a) {
 
 static unsigned clz64(uint64_t x) { return (unsigned)__builtin_clzll(x); }
 
+/* *out = *a, copying only the limbs in use. */
+static void copy(cts_bn *out, const cts_bn *a) {
+  if (out == a) return;
+  memcpy(out->v, a->v, a->n * sizeof(a->v[0]));
+  out->n = a->n;
+}
+
+static uint64_t load_be64(const uint8_t *p) {
+  return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 |
+         (uint64_t)p[3] << 32 | (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+         (uint64_t)p[6] << 8 | (uint64_t)p[7];
+}
+
 /* --- conversion and comparison ------------------------------------------- */
 
 int cts_bn_from_bytes(cts_bn *out, const uint8_t *be, size_t len) {
@@ -30,11 +43,11 @@ int cts_bn_from_bytes(cts_bn *out, const uint8_t *be, size_t len) {
   }
   if (len > CTS_BN_MAX_BITS / 8) return 0;
   out->n = (len + 7) / 8;
-  for (size_t i = 0; i < out->n; i++) {
-    size_t end = len - 8 * i, start = end >= 8 ? end - 8 : 0;
+  for (size_t i = 0; i < len / 8; i++) out->v[i] = load_be64(be + len - 8 * (i + 1));
+  if (len % 8 != 0) {
     uint64_t w = 0;
-    for (size_t j = start; j < end; j++) w = (w << 8) | be[j];
-    out->v[i] = w;
+    for (size_t j = 0; j < len % 8; j++) w = (w << 8) | be[j];
+    out->v[len / 8] = w;
   }
   return 1; /* be[0] != 0: the top limb is not zero */
 }
@@ -202,20 +215,24 @@ int cts_bn_sqr(cts_bn *out, const cts_bn *a) {
 /* --- shifts -------------------------------------------------------------- */
 
 int cts_bn_shl(cts_bn *out, const cts_bn *a, size_t bits) {
-  size_t w = bits / 64, b = bits % 64, total = cts_bn_bits(a), n;
+  size_t w = bits / 64, b = bits % 64, total = cts_bn_bits(a), n = a->n;
   if (total == 0) {
     out->n = 0;
     return 1;
   }
   if (bits > 64 * CTS_BN_LIMBS || total > 64 * CTS_BN_LIMBS - bits) return 0;
-  n = (total + bits + 63) / 64;
-  /* From the top down, so that out may be a. */
-  for (size_t i = n; i-- > 0;) {
-    uint64_t hi = i >= w && i - w < a->n ? a->v[i - w] : 0;
-    uint64_t lo = b != 0 && i >= w + 1 && i - w - 1 < a->n ? a->v[i - w - 1] : 0;
-    out->v[i] = b != 0 ? (hi << b) | (lo >> (64 - b)) : hi;
+  /* From the top down, so that out may be a. The limb above a's top one is
+   * written only when there is room: otherwise it is zero (checked above). */
+  if (b == 0) {
+    for (size_t i = n; i-- > 0;) out->v[i + w] = a->v[i];
+  } else {
+    if (n + w < CTS_BN_LIMBS) out->v[n + w] = a->v[n - 1] >> (64 - b);
+    for (size_t i = n - 1; i > 0; i--)
+      out->v[i + w] = (a->v[i] << b) | (a->v[i - 1] >> (64 - b));
+    out->v[w] = a->v[0] << b;
   }
-  out->n = n;
+  for (size_t i = 0; i < w; i++) out->v[i] = 0;
+  out->n = (total + bits + 63) / 64;
   return 1;
 }
 
@@ -227,9 +244,12 @@ void cts_bn_shr(cts_bn *out, const cts_bn *a, size_t bits) {
   }
   n = a->n - w;
   /* From the bottom up, so that out may be a. */
-  for (size_t i = 0; i < n; i++) {
-    uint64_t lo = a->v[i + w], hi = i + w + 1 < a->n ? a->v[i + w + 1] : 0;
-    out->v[i] = b != 0 ? (lo >> b) | (hi << (64 - b)) : lo;
+  if (b == 0) {
+    for (size_t i = 0; i < n; i++) out->v[i] = a->v[i + w];
+  } else {
+    for (size_t i = 0; i + 1 < n; i++)
+      out->v[i] = (a->v[i + w] >> b) | (a->v[i + w + 1] << (64 - b));
+    out->v[n - 1] = a->v[a->n - 1] >> b;
   }
   out->n = n;
   trim(out);
@@ -254,7 +274,7 @@ int cts_bn_divmod(cts_bn *q, cts_bn *r, const cts_bn *a, const cts_bn *b) {
   unsigned s;
   if (n == 0) return 0;
   if (cts_bn_cmp(a, b) < 0) {
-    if (r != NULL) *r = *a; /* before q: q may be a */
+    if (r != NULL) copy(r, a); /* before q: q may be a */
     if (q != NULL) q->n = 0;
     return 1;
   }
@@ -272,36 +292,41 @@ int cts_bn_divmod(cts_bn *q, cts_bn *r, const cts_bn *a, const cts_bn *b) {
   }
   /* D1: normalize */
   s = clz64(b->v[n - 1]);
-  for (size_t i = n; i-- > 0;)
-    v[i] = s != 0 ? (b->v[i] << s) | (i > 0 ? b->v[i - 1] >> (64 - s) : 0)
-                  : b->v[i];
-  u[a->n] = s != 0 ? a->v[a->n - 1] >> (64 - s) : 0;
-  for (size_t i = a->n; i-- > 0;)
-    u[i] = s != 0 ? (a->v[i] << s) | (i > 0 ? a->v[i - 1] >> (64 - s) : 0)
-                  : a->v[i];
+  if (s == 0) {
+    memcpy(v, b->v, n * sizeof(v[0]));
+    memcpy(u, a->v, a->n * sizeof(u[0]));
+    u[a->n] = 0;
+  } else {
+    for (size_t i = n - 1; i > 0; i--)
+      v[i] = (b->v[i] << s) | (b->v[i - 1] >> (64 - s));
+    v[0] = b->v[0] << s;
+    u[a->n] = a->v[a->n - 1] >> (64 - s);
+    for (size_t i = a->n - 1; i > 0; i--)
+      u[i] = (a->v[i] << s) | (a->v[i - 1] >> (64 - s));
+    u[0] = a->v[0] << s;
+  }
   /* D2-D7: one quotient limb per step, from the top */
   for (size_t j = m + 1; j-- > 0;) {
-    u128 num = ((u128)u[j + n] << 64) | u[j + n - 1];
-    u128 qhat = num / v[n - 1], rhat = num % v[n - 1];
-    uint64_t borrow = 0, carry = 0;
-    while ((qhat >> 64) != 0 ||
-           qhat * v[n - 2] > ((rhat << 64) | u[j + n - 2])) {
+    uint64_t v1 = v[n - 1], v2 = v[n - 2], qhat, borrow, carry = 0;
+    u128 num = ((u128)u[j + n] << 64) | u[j + n - 1], rhat;
+    /* D3: u[j + n] <= v1; when equal the estimate is clamped to 2^64 - 1 */
+    qhat = u[j + n] >= v1 ? UINT64_MAX : (uint64_t)(num / v1);
+    rhat = num - (u128)qhat * v1;
+    while ((rhat >> 64) == 0 &&
+           (u128)qhat * v2 > ((rhat << 64) | u[j + n - 2])) {
       qhat--;
-      rhat += v[n - 1];
-      if ((rhat >> 64) != 0) break;
+      rhat += v1;
     }
+    /* D4: multiply and subtract, the borrow carried with the product's
+     * high limb (at most 2^64 - 1 together, as in GMP's submul_1) */
     for (size_t i = 0; i < n; i++) {
-      u128 p = qhat * v[i] + carry;
+      u128 p = (u128)qhat * v[i] + carry;
       uint64_t pl = (uint64_t)p, x = u[i + j];
-      carry = (uint64_t)(p >> 64);
-      u[i + j] = x - pl - borrow;
-      borrow = x < pl || (x == pl && borrow);
+      u[i + j] = x - pl;
+      carry = (uint64_t)(p >> 64) + (x < pl);
     }
-    {
-      uint64_t x = u[j + n];
-      u[j + n] = x - carry - borrow;
-      borrow = x < carry || (x == carry && borrow);
-    }
+    borrow = u[j + n] < carry;
+    u[j + n] -= carry;
     if (borrow) { /* D6: add back */
       uint64_t c = 0;
       qhat--;
@@ -312,7 +337,7 @@ int cts_bn_divmod(cts_bn *q, cts_bn *r, const cts_bn *a, const cts_bn *b) {
       }
       u[j + n] += c;
     }
-    qv[j] = (uint64_t)qhat;
+    qv[j] = qhat;
   }
   if (q != NULL) (void)store(q, qv, m + 1);
   if (r != NULL) { /* D8: unnormalize the remainder u[0..n-1] */
@@ -335,48 +360,75 @@ static uint64_t isqrt_u64(uint64_t x) {
   return r;
 }
 
-/* floor(sqrt(x)) by Newton's iteration at doubling precision (the
- * recursion of Zimmermann's "Karatsuba square root", with a Newton step in
- * place of the division by 2s).
- *
- * For x of h bits and k = floor((h - 1) / 4), let t = x >> 2k and
- * s' = floor(sqrt(t)). Then y0 = (s' + 1) 2^k satisfies
- * sqrt(x) < y0 <= sqrt(x) + 2^k, and one Newton step
- * y1 = floor((y0 + floor(x / y0)) / 2) lies in [sqrt(x), sqrt(x) + 1):
- * its error is (y0 - sqrt(x))^2 / (2 y0) <= 4^k / 2^((h + 1) / 2) <= 1/2.
- * So y1 is floor(sqrt(x)) or one more, which y1^2 > x tells. And
- * floor(x / y0) = floor((x >> k) / (s' + 1)): the division is by a number
- * of about h/4 bits. The levels are unrolled from the bottom (t of at most
- * 64 bits) up, each t being x >> 2(k_0 + ... + k_j). */
-void cts_bn_isqrt(cts_bn *out, const cts_bn *x) {
-  size_t k[64], depth = 0, shift = 0, h = cts_bn_bits(x);
-  cts_bn t, y, q, sq;
+/* Bits [off, off + len) of a, reading only the limbs they lie in. */
+static void bit_field(cts_bn *out, const cts_bn *a, size_t off, size_t len) {
+  size_t w = off / 64, b = off % 64, n = (len + 63) / 64;
+  for (size_t i = 0; i < n; i++) {
+    size_t j = w + i;
+    uint64_t lo = j < a->n ? a->v[j] : 0, hi = j + 1 < a->n ? a->v[j + 1] : 0;
+    out->v[i] = b != 0 ? (lo >> b) | (hi << (64 - b)) : lo;
+  }
+  if (len % 64 != 0 && n > 0) out->v[n - 1] &= (UINT64_C(1) << (len % 64)) - 1;
+  out->n = n;
+  trim(out);
+}
+
+/* Zimmermann, "Karatsuba Square Root" (INRIA RR-3805, 1999); Brent and
+ * Zimmermann, Modern Computer Arithmetic, Algorithm 1.12 (SqrtRem), in base
+ * 2 with l = floor((h - 1) / 4) for a value m of h bits:
+ *   m = a3 2^3l + a2 2^2l + a1 2^l + a0, the a_i of l bits but a3;
+ *   (s', r') = SqrtRem(a3 2^l + a2)
+ *   (q, u)   = DivRem(r' 2^l + a1, 2 s')
+ *   s = s' 2^l + q,  r = u 2^l + a0 - q^2
+ *   if r < 0: r += 2s - 1, s -= 1
+ * m = s^2 + r holds by construction, and r <= 2s since u < 2s'. The top
+ * part a3 2^l + a2 has h - 2l >= 2l + 1 bits, so s' >= 2^l, hence
+ * q <= 2^l and q^2 <= 2s - 1: one correction suffices. The levels are
+ * unrolled from the bottom (at most 64 bits: a machine square root) up,
+ * level j's m being x >> 2(l_0 + ... + l_(j-1)). */
+void cts_bn_sqrtrem(cts_bn *out_s, cts_bn *out_r, const cts_bn *x) {
+  size_t l[64], depth = 0, shift = 0, h = cts_bn_bits(x);
+  cts_bn s, r, t, q, u;
+  uint64_t m, root;
   while (h > 64) {
-    k[depth] = (h - 1) / 4;
-    shift += k[depth];
-    h -= 2 * k[depth];
+    l[depth] = (h - 1) / 4;
+    shift += l[depth];
+    h -= 2 * l[depth];
     depth++;
   }
   cts_bn_shr(&t, x, 2 * shift);
-  cts_bn_set_u64(&y, isqrt_u64(t.n > 0 ? t.v[0] : 0));
+  m = t.n > 0 ? t.v[0] : 0;
+  root = isqrt_u64(m);
+  cts_bn_set_u64(&s, root);
+  cts_bn_set_u64(&r, m - root * root);
+  /* Widths stay below the input's plus a limb: nothing here overflows. */
   while (depth > 0) {
-    size_t kk = k[--depth];
-    shift -= kk;
-    cts_bn_shr(&t, x, 2 * shift);
-    /* q = floor((t >> kk) / (s' + 1)); y = ((s' + 1) << kk + q) / 2. None
-     * of these can overflow: y stays near sqrt(t). */
-    (void)cts_bn_add_u64(&y, &y, 1);
-    cts_bn_shr(&q, &t, kk);
-    (void)cts_bn_divmod(&q, NULL, &q, &y);
-    (void)cts_bn_shl(&y, &y, kk);
-    (void)cts_bn_add(&y, &y, &q);
-    cts_bn_shr(&y, &y, 1);
-    /* A square too wide to hold exceeds t (CTS_BN_LIMBS is even). */
-    if (!cts_bn_sqr(&sq, &y) || cts_bn_cmp(&sq, &t) > 0)
-      (void)cts_bn_sub_u64(&y, &y, 1);
+    size_t k = l[--depth];
+    shift -= k;
+    bit_field(&t, x, 2 * shift + k, k); /* a1 */
+    (void)cts_bn_shl(&r, &r, k);
+    (void)cts_bn_add(&r, &r, &t);
+    (void)cts_bn_shl(&u, &s, 1);
+    (void)cts_bn_divmod(&q, &u, &r, &u);
+    (void)cts_bn_shl(&s, &s, k);
+    (void)cts_bn_add(&s, &s, &q);
+    bit_field(&t, x, 2 * shift, k); /* a0 */
+    (void)cts_bn_shl(&u, &u, k);
+    (void)cts_bn_add(&u, &u, &t);
+    (void)cts_bn_sqr(&q, &q);
+    if (cts_bn_cmp(&u, &q) < 0) { /* r + 2s - 1 with the new s = s - 1 */
+      (void)cts_bn_sub_u64(&s, &s, 1);
+      (void)cts_bn_add(&u, &u, &s);
+      (void)cts_bn_add(&u, &u, &s);
+      (void)cts_bn_add_u64(&u, &u, 1);
+    }
+    (void)cts_bn_sub(&r, &u, &q);
   }
-  *out = y;
+  if (out_s != NULL) copy(out_s, &s);
+  if (out_r != NULL) copy(out_r, &r);
 }
+
+void cts_bn_isqrt(cts_bn *out, const cts_bn *a) { cts_bn_sqrtrem(out, NULL, a); }
 
 /* Squares modulo 64, 63, 65, 11 and the primes 17 to 37: bit r of a mask
  * is set when r is a square residue. A non-square passes all ten with
@@ -409,10 +461,9 @@ static int may_be_square(uint64_t lo, uint64_t r) {
 
 /* x == floor(sqrt(x))^2, root in *out_root. */
 static int exact_square(const cts_bn *x, cts_bn *out_root) {
-  cts_bn sq;
-  cts_bn_isqrt(out_root, x);
-  (void)cts_bn_sqr(&sq, out_root); /* <= x: fits */
-  return cts_bn_cmp(&sq, x) == 0;
+  cts_bn rem;
+  cts_bn_sqrtrem(out_root, &rem, x);
+  return rem.n == 0;
 }
 
 int cts_bn_is_square(const cts_bn *a) {
@@ -432,13 +483,13 @@ int cts_bn_is_square(const cts_bn *a) {
  * rebuilds b2 = b2_0 + i (a_0 + a_i) and takes the exact square root. */
 int cts_keys_fermat(const uint8_t *n_be, size_t len, unsigned rounds,
                     cts_bn *out_p, cts_bn *out_q) {
-  cts_bn n, a0, b0;
+  cts_bn n, a0, b0, t;
   uint64_t lo_b, lo_d, r_b, r_d;
   if (!cts_bn_from_bytes(&n, n_be, len)) return -1;
-  cts_bn_isqrt(&a0, &n);
-  /* (isqrt(n) + 1)^2 has at most one bit more than n: no overflow */
-  if (!cts_bn_add_u64(&a0, &a0, 1) || !cts_bn_sqr(&b0, &a0) ||
-      !cts_bn_sub(&b0, &b0, &n))
+  /* n = s^2 + r, 0 <= r <= 2s; a0 = s + 1, b0 = a0^2 - n = 2s + 1 - r */
+  cts_bn_sqrtrem(&a0, &b0, &n);
+  if (!cts_bn_shl(&t, &a0, 1) || !cts_bn_add_u64(&t, &t, 1) ||
+      !cts_bn_sub(&b0, &t, &b0) || !cts_bn_add_u64(&a0, &a0, 1))
     return -1;
   lo_b = b0.n > 0 ? b0.v[0] : 0;
   lo_d = 2 * a0.v[0] + 1;

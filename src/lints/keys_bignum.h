@@ -57,6 +57,8 @@ uint64_t cts_bn_mod_u64(const cts_bn *a, uint64_t m);
 
 /* floor(sqrt(a)), exact, for every a. */
 void cts_bn_isqrt(cts_bn *out, const cts_bn *a);
+/* s = floor(sqrt(a)) and r = a - s^2 (0 <= r <= 2s); either may be NULL. */
+void cts_bn_sqrtrem(cts_bn *out_s, cts_bn *out_r, const cts_bn *a);
 /* 1 when a is the square of an integer (0 and 1 are). */
 int cts_bn_is_square(const cts_bn *a);
 

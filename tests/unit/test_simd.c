@@ -8,28 +8,35 @@
 static const struct {
   cts_kernel kernel;
   cts_classify_fn fn;
+  cts_equal_fold_fn fold;
   const char *name;
 } k_kernels[] = {
 #if defined(__x86_64__)
-    {CTS_KERNEL_AVX2, cts_classify_avx2, "avx2"},
+    {CTS_KERNEL_AVX2, cts_classify_avx2, cts_equal_fold_avx2, "avx2"},
 #endif
 #if defined(__aarch64__)
-    {CTS_KERNEL_NEON, cts_classify_neon, "neon"},
+    {CTS_KERNEL_NEON, cts_classify_neon, cts_equal_fold_neon, "neon"},
 #endif
-    {CTS_KERNEL_SCALAR, cts_classify_scalar, "scalar"},
+    {CTS_KERNEL_SCALAR, cts_classify_scalar, cts_equal_fold_scalar, "scalar"},
 };
 #define N_KERNELS (sizeof(k_kernels) / sizeof(k_kernels[0]))
 
 static void check_all(const uint8_t *p, size_t n) {
-  uint32_t want = cts_classify_scalar(p, n);
+  /* an exact-size heap copy: ASan sees any read outside [p, p+n) */
+  uint8_t *h = malloc(n ? n : 1);
+  uint32_t want;
+  memcpy(h, p, n);
+  want = cts_classify_scalar(h, n);
   for (size_t k = 0; k < N_KERNELS; k++) {
     if (!cts_simd_available(k_kernels[k].kernel)) continue;
-    uint32_t got = k_kernels[k].fn(p, n);
+    uint32_t got = k_kernels[k].fn(h, n);
     if (got != want) {
       CU_FAIL("kernel differs from scalar");
+      free(h);
       return;
     }
   }
+  free(h);
   CU_PASS("kernels agree");
 }
 
@@ -79,6 +86,55 @@ static void test_random(void) {
   }
 }
 
+/* Exact-size copies on the heap, so that ASan sees any read past the
+ * end. */
+static void check_fold(const uint8_t *a, const uint8_t *b, size_t n) {
+  uint8_t *ha = malloc(n ? n : 1), *hb = malloc(n ? n : 1);
+  int want;
+  memcpy(ha, a, n);
+  memcpy(hb, b, n);
+  want = cts_equal_fold_scalar(ha, hb, n);
+  for (size_t k = 0; k < N_KERNELS; k++) {
+    if (!cts_simd_available(k_kernels[k].kernel)) continue;
+    if (k_kernels[k].fold(ha, hb, n) != want) {
+      CU_FAIL("equal_fold kernel differs from scalar");
+      break;
+    }
+  }
+  free(ha);
+  free(hb);
+}
+
+static void test_equal_fold(void) {
+  static const size_t lengths[] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17,
+                                   31, 32, 33, 63, 64, 65, 100};
+  uint8_t a[128], b[128];
+  CU_ASSERT_TRUE(cts_equal_fold_scalar((const uint8_t *)"WwW.Example.COM",
+                                       (const uint8_t *)"www.example.com", 15));
+  CU_ASSERT_FALSE(cts_equal_fold_scalar((const uint8_t *)"[", (const uint8_t *)"{", 1));
+  CU_ASSERT_FALSE(cts_equal_fold_scalar((const uint8_t *)"@", (const uint8_t *)"`", 1));
+  CU_ASSERT_FALSE(cts_equal_fold_scalar((const uint8_t *)"\xc9", (const uint8_t *)"\xe9", 1));
+  /* every pair of byte values, at every position of every length */
+  for (size_t li = 0; li < sizeof(lengths) / sizeof(lengths[0]); li++) {
+    size_t n = lengths[li];
+    for (size_t pos = 0; pos < n; pos++) {
+      for (int c = 0; c < 256; c += (pos % 3 == 0 ? 1 : 5)) {
+        for (int d = 0; d < 256; d += 17) {
+          memset(a, 'q', sizeof(a));
+          memset(b, 'Q', sizeof(b));
+          a[pos] = (uint8_t)c;
+          b[pos] = (uint8_t)d;
+          check_fold(a, b, n);
+          b[pos] = (uint8_t)(c ^ 0x20);
+          check_fold(a, b, n);
+          b[pos] = (uint8_t)c;
+          check_fold(a, b, n);
+        }
+      }
+    }
+  }
+}
+
 static void test_select(void) {
   CU_ASSERT_EQUAL(cts_simd_select("scalar"), 0);
   CU_ASSERT_STRING_EQUAL(cts_simd_kernel_name(), "scalar");
@@ -90,6 +146,7 @@ static CU_TestInfo tests[] = {
     {"each byte has one class; kernels agree", test_single_bytes},
     {"every byte at every position, lengths around 16 and 32", test_lengths_and_positions},
     {"random strings", test_random},
+    {"case-folding comparison", test_equal_fold},
     {"kernel selection", test_select},
     CU_TEST_INFO_NULL};
 CTS_TEST_SUITE("simd", tests)

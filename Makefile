@@ -144,8 +144,10 @@ cross-arm64:
 	$(MAKE) CC=$(ARM64_CC) AR=aarch64-linux-gnu-ar BUILD=$(ARM64_BUILD) \
 	  PKG_CONFIG="$(ARM64_PKG_CONFIG)" $(ARM64_BUILD)/ctscan $(ARM64_BUILD)/ctscan-tests
 
+# ARM64_TEST_ARGS names suites to run (default: all).
+ARM64_TEST_ARGS ?=
 test-arm64: cross-arm64
-	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static $(ARM64_BUILD)/ctscan-tests
+	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static $(ARM64_BUILD)/ctscan-tests $(ARM64_TEST_ARGS)
 	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static $(ARM64_BUILD)/ctscan --version
 
 # Fuzzing (tests/fuzz/). `make fuzz` builds every target with clang and

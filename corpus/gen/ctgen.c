@@ -1776,7 +1776,11 @@ static int emit_issuance(gen *g, uint64_t remaining) {
     copy_str(l.org, sizeof l.org, g->typo_org);
     add_dns(&l, g->typo_name);
     copy_str(l.cn, sizeof l.cn, g->typo_name);
-    kind = T_PLAIN;
+    /* logged as any issuance of the CA: a precert (and often its final
+     * certificate) or a plain entry; either way one reissue, listed at
+     * its first entry, where ctscan's sketch keeps it */
+    kind = rng_below(&g->r, 100) < (uint32_t)c->precert_pct ? T_PRECERT : T_PLAIN;
+    truth(g, g->index, "population:typo_reissues", c->id);
     goto build;
   }
 
@@ -1853,11 +1857,17 @@ static int emit_issuance(gen *g, uint64_t remaining) {
   make_names(g, &l);
   apply_defect(g, &l);
   g->defect_counts[l.d]++;
-  /* typo reissue: this certificate names a typo; the right name follows */
+  /* typo reissue: this certificate names a typo; the right name follows.
+   * Only a current notBefore: the reissue follows within hours, and one
+   * from an older era would lie outside the window. */
   if (c->typo_reissues && l.d == D_NONE && l.prof == P_OV && remaining > 3 &&
-      rng_below(&g->r, 100) < 20) {
+      l.nb >= now - 3 * 3600 && rng_below(&g->r, 100) < 20) {
     sbuf b;
-    make_base_domain(&g->r, &b);
+    /* a registered label of 5 characters or more: with one dropped, a
+     * shorter one would read as another name, not a misspelling (ctscan
+     * needs 4 left and the edit under half of them) */
+    do make_base_domain(&g->r, &b);
+    while (strcspn(b.s, ".") < 5);
     l.n_sans = 0;
     snprintf(g->typo_name, sizeof g->typo_name, "mail.%s", b.s);
     {
@@ -1870,7 +1880,6 @@ static int emit_issuance(gen *g, uint64_t remaining) {
     g->typo_pending = 1;
     g->typo_ca = l.ca;
     copy_str(g->typo_org, sizeof g->typo_org, l.org);
-    truth(g, g->index + 1, "population:typo_reissues", c->id);
   }
   kind = rng_below(&g->r, 100) < (uint32_t)c->precert_pct ? T_PRECERT : T_PLAIN;
 

@@ -38,9 +38,15 @@ typedef struct cts_example {
 
 /* One lint's findings at one CA, counted once per issuance: a
  * precertificate and its final certificate (same CA, same serial) are one
- * issuance (RFC 6962 3.1). */
+ * issuance (RFC 6962 3.1). counts[] is what reports show: exact while the
+ * CA's findings set is exact, else the estimate cts_finding_set explains. */
 typedef struct cts_ca_lint {
   uint64_t counts[3];       /* CTS_STATS_INFO, _WARN, _ERROR */
+  uint64_t entries[3];      /* entries with the finding, by their own
+                               status: exact at any size, summed by merge */
+  uint64_t kept[3];         /* this lint's keys in the findings set, by
+                               their most severe status */
+  uint64_t kept_entries;    /* entries those keys were met in */
   int64_t first_not_before; /* Unix seconds */
   int64_t last_not_before;
   uint32_t n_examples;
@@ -73,7 +79,7 @@ typedef struct cts_key_count {
  *   counters (struct cts_population)               1,584 B
  *   serial blocks      (64 + 1) x 72 B              4,680 B
  *   serial identities  (512 + 1) x 40 B            20,520 B
- *   typo certificates  (128 + 1) x 192 B           24,768 B
+ *   typo issuances     (128 + 1) x 192 B           24,768 B
  *   profiles           (128 + 1) x 88 B            11,352 B
  * 62,904 B (61.4 KiB) for a large CA; a CA with few certificates uses less (the
  * arrays grow by doubling up to their budget + 1). */
@@ -125,10 +131,12 @@ typedef struct cts_pop_serial {
   uint64_t index[2]; /* the lowest log index of each */
 } cts_pop_serial;
 
-/* One certificate with a subject organizationName, for typo reissues. */
+/* One issuance with a subject organizationName, for typo reissues: a
+ * precertificate and its final certificate are one item. */
 typedef struct cts_pop_cert {
   uint64_t org;        /* hash of the O value: the sampling hash */
-  uint64_t id;         /* certificate identity, as above */
+  uint64_t id;         /* issuance: hash of the certificate identity (as
+                          above) and the serial */
   int64_t not_before;
   uint64_t index;      /* its lowest-indexed entry */
   uint8_t sha256[32];
@@ -176,7 +184,8 @@ typedef struct cts_population {
   cts_pop_sample profiles; /* cts_pop_profile */
 } cts_population;
 
-/* A typo reissue: two certificates and the two names. */
+/* A typo reissue: the misspelt issuance a, the reissue b (issued after
+ * a, within the window), and a name of each. */
 typedef struct cts_pop_typo {
   const cts_pop_cert *a, *b;
   const char *name_a, *name_b;
@@ -198,7 +207,7 @@ typedef struct cts_pop_result {
   uint64_t duplicates_observed;
   const cts_pop_serial *duplicates[CTS_POP_MAX_EXAMPLES];
   size_t n_duplicates;
-  uint64_t typo_reissues;
+  uint64_t typo_reissues;    /* reissues (each once), estimate */
   uint64_t typos_observed;
   cts_pop_typo typos[CTS_POP_MAX_EXAMPLES];
   size_t n_typos;
@@ -207,6 +216,50 @@ typedef struct cts_pop_result {
   const cts_pop_profile *rare[CTS_POP_MAX_EXAMPLES];
   size_t n_rare;
 } cts_pop_result;
+
+/* --- issuances per lint -----------------------------------------------
+ *
+ * A finding is counted once per issuance, so each CA keeps the set of
+ * (serial hash, lint) keys it has counted, with the most severe status
+ * each was met with (a precert and its certificate may differ) and the
+ * number of entries it was met in. Exact while small: up to the budget
+ * the set holds every key, and counts[] are exact. Beyond it the set
+ * keeps only the keys whose serial hash has its low `level` bits zero
+ * (distinct sampling, as the population sketches do; the low 48 bits of
+ * a key are those of the serial hash, so a precert and its certificate
+ * are kept or dropped together), the level rising until the set fits.
+ * The final level is the lowest at which the whole input's keys fit,
+ * whatever the order, the thread count or the split into shards, so a
+ * merge equals the scan of the whole.
+ *
+ * Once sampled, a lint's counts are estimated from its exact entry
+ * count scaled by what the kept keys show: issuances per entry and the
+ * share of each status (counts[c] = entries * kept[c] / kept_entries,
+ * rounded). A pair of entries per issuance is the usual case, so the
+ * estimate is much closer than kept keys x 2^level would be; a lint with
+ * no kept key reports its entries by status (exact unless a certificate
+ * was logged with its precert, then at most twice the issuances).
+ *
+ * Memory per CA: 16 B a slot; the table doubles at 3/4 load up to the
+ * smallest power of two that holds the budget at 3/4, so the default
+ * budget costs at most 2^20 slots = 16 MiB per CA (24 MiB for the moment
+ * of its last doubling), whatever the input. */
+#define CTS_STATS_FINDINGS_BUDGET 786432u /* keys per CA: 3/4 of 2^20 */
+#define CTS_STATS_FINDINGS_MAX_LEVEL 64
+
+typedef struct cts_finding_key {
+  uint64_t key;         /* serial hash, lint mixed into the top 16 bits */
+  uint32_t lint_column; /* lint index << 2 | 1 + most severe status;
+                           0: an empty slot */
+  uint32_t entries;     /* entries met (saturates) */
+} cts_finding_key;
+
+typedef struct cts_finding_set {
+  cts_finding_key *slots; /* open addressing, linear probing */
+  size_t cap;             /* 0 or a power of two */
+  size_t count;
+  uint8_t level;          /* kept: keys with their low `level` bits zero */
+} cts_finding_set;
 
 typedef struct cts_ca_stats {
   uint8_t id[CTS_CA_ID_LEN]; /* SHA-256(issuer DN || AKI keyIdentifier),
@@ -229,7 +282,9 @@ typedef struct cts_ca_stats {
   uint64_t with_errors; /* entries with at least one error (e_ lints) */
   cts_ca_lint **lints; /* n_lints pointers, NULL until a finding (owned) */
   uint8_t *issuances;  /* HyperLogLog of serial numbers (owned) */
-  cts_u64map seen_findings; /* (serial, lint) pairs counted already */
+  cts_finding_set findings; /* (serial, lint) keys counted already */
+  cts_u64map seen_findings; /* unused, always empty: superseded by
+                               findings (scan.c still canonicalises it) */
   cts_u64map per_day;  /* day of notBefore -> a: entries, b: flagged */
   uint64_t validity[CTS_STATS_VALIDITY_BUCKETS];
   uint64_t serial_lengths[CTS_STATS_SERIAL_LENGTHS];
@@ -262,6 +317,9 @@ typedef struct cts_stats {
   size_t n_errors;
   uint64_t errors_omitted;  /* problems beyond those */
   size_t n_lints;           /* entries of every CA's lints[] */
+  size_t findings_budget;   /* keys per CA before its findings set is
+                               sampled: CTS_STATS_FINDINGS_BUDGET, lower
+                               in tests; at least 1 */
   cts_ca_stats *cas;        /* open-addressing table of cap slots */
   size_t n_cas;
   size_t cap;
@@ -294,6 +352,19 @@ cts_status cts_stats_add_error(cts_stats *stats, const char *input,
 void cts_stats_sort_errors(cts_stats *stats);
 /* Adds everything in src to dst (src is left as it was). */
 cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src);
+
+/* For reading a findings set back (src/report/load.c): set the level,
+ * offer the keys (their lint must have its cts_ca_lint, with entries[]
+ * set), then compute the counts. lint_column as cts_finding_key has it. */
+void cts_stats_findings_level(cts_ca_stats *ca, size_t n_lints, uint8_t level);
+cts_status cts_stats_offer_finding(const cts_stats *stats, cts_ca_stats *ca,
+                                   uint64_t key, uint32_t lint_column,
+                                   uint32_t entries);
+void cts_stats_finding_counts(cts_ca_stats *ca, size_t n_lints);
+/* The key of lint i's finding on a certificate of this serial hash. */
+uint64_t cts_stats_finding_key(uint64_t serial_hash, size_t lint);
+/* Bytes the findings set holds. */
+size_t cts_stats_findings_memory(const cts_ca_stats *ca);
 
 /* The CAs in a stable order: entries descending, then id. The array is
  * malloc'd (free it); NULL with *out_n = 0 when there are none. */

@@ -9,9 +9,12 @@
  *  - duplicate_serials: one serial on two different certificates (RFC 5280
  *    4.1.2.2: "unique for each certificate issued by a given CA"); a
  *    precertificate and its certificate are one (RFC 6962 3.1).
- *  - typo_reissues: two certificates of one subject organization within
- *    a window whose dNSNames differ by a small edit in the registered
- *    label (mail.cuatis.net, then mail.cualtis.net).
+ *  - typo_reissues: issuances whose dNSNames correct a small misspelling
+ *    (an edit of one or two characters in the registered label) in an
+ *    earlier issuance of the same CA to the same subject organization
+ *    within a window (mail.cuatis.net, then mail.cualtis.net). Each
+ *    corrected issuance counts once, however many misspelt ones it
+ *    follows and however many entries (precert, final) log it.
  *  - profiles: distinct certificate templates, and the rare ones.
  *
  * The sketches depend on the set of certificates only (see stats.h), so
@@ -509,6 +512,14 @@ static void collect_names(const cts_summary *sum, cts_pop_cert *c) {
   c->names_len = (uint8_t)used;
 }
 
+/* An issuance (RFC 6962 3.1): one serial of one CA on one certificate. A
+ * precert and its certificate share both the serial and the identity; the
+ * certificates of a reused serial, or one certificate issued again under
+ * a new serial, are distinct issuances. */
+static uint64_t issuance_id(uint64_t identity, uint64_t serial_hash) {
+  return finish(hash_u64(identity, serial_hash));
+}
+
 static void set_example(const cts_entry *entry, const cts_summary *sum,
                         uint64_t *index, uint8_t sha256[32],
                         uint8_t *is_tbs) {
@@ -529,10 +540,12 @@ static cts_status count_serial_ids(cts_population *pop,
   return sample_offer(&k_ids, &pop->ids, &s);
 }
 
-/* Certificates with a subject O and a dNSName, sampled by organization so
- * that every certificate of a kept organization is kept. */
+/* Issuances with a subject O and a dNSName, sampled by organization so
+ * that every issuance of a kept organization is kept; the entries of one
+ * issuance are one item. */
 static cts_status count_typo_cert(cts_population *pop, const cts_entry *entry,
-                                  const cts_summary *sum, uint64_t id) {
+                                  const cts_summary *sum, uint64_t id,
+                                  uint64_t serial_hash) {
   cts_pop_cert c;
   size_t at;
   int found;
@@ -542,7 +555,7 @@ static cts_status count_typo_cert(cts_population *pop, const cts_entry *entry,
     return CTS_OK;
   memset(&c, 0, sizeof(c));
   c.org = org;
-  c.id = id != 0 ? id : cert_identity(sum);
+  c.id = issuance_id(id != 0 ? id : cert_identity(sum), serial_hash);
   at = sample_find(&k_certs, &pop->certs, &c, &found);
   if (found) { /* the other half of a pair: only a lower index counts */
     const cts_pop_cert *have = item_at(&k_certs, &pop->certs, at);
@@ -673,7 +686,8 @@ cts_status cts_pop_add(cts_population *pop, const cts_entry *entry,
       if (st != CTS_OK) return st;
     }
   }
-  if ((st = count_typo_cert(pop, entry, sum, id)) != CTS_OK) return st;
+  if ((st = count_typo_cert(pop, entry, sum, id, serial_hash)) != CTS_OK)
+    return st;
   return count_profile(pop, entry, sum);
 }
 
@@ -825,32 +839,49 @@ static int typo_pair(const cts_pop_cert *x, const cts_pop_cert *y,
   return 0;
 }
 
-/* Pairs of certificates of one organization within the window whose
- * names are a typo apart; an organization is kept whole or not at all, so
- * the pairs of the kept ones, scaled, estimate all pairs. */
+/* Which of two issuances came first: notBefore, then the first log
+ * entry, then the issuance hash. Every key is a property of the issuance,
+ * not of the order it was met in, so shards agree. */
+static int issued_before(const cts_pop_cert *x, const cts_pop_cert *y) {
+  if (x->not_before != y->not_before) return x->not_before < y->not_before;
+  if (x->index != y->index) return x->index < y->index;
+  return x->id < y->id;
+}
+
+/* Reissues: issuances with an earlier issuance of the same organization
+ * at most the window before whose names are a typo apart. A reissue
+ * counts once, even after several misspelt issuances (the example pairs
+ * it with the latest); the misspelt one is not a reissue. An organization
+ * is kept whole or not at all, so the reissues of the kept ones, scaled,
+ * estimate all reissues. */
 static void count_typos(const cts_population *pop, double window_hours,
                         cts_pop_result *r) {
   const cts_pop_cert *c = pop->certs.items;
   double window = window_hours * 3600.0;
+  uint32_t group = 0; /* the first issuance of c[i]'s organization */
   for (uint32_t i = 0; i < pop->certs.n; i++) {
-    for (uint32_t j = i + 1; j < pop->certs.n && c[j].org == c[i].org; j++) {
-      const char *a = NULL, *b = NULL;
-      double apart = fabs((double)c[j].not_before - (double)c[i].not_before);
-      const cts_pop_cert *first = &c[i], *second = &c[j];
-      if (apart > window || !typo_pair(&c[i], &c[j], &a, &b)) continue;
-      r->typos_observed++;
-      if (r->n_typos == CTS_POP_MAX_EXAMPLES) continue;
-      if (c[j].not_before < c[i].not_before ||
-          (c[j].not_before == c[i].not_before && c[j].index < c[i].index)) {
-        const char *t = a;
-        first = &c[j], second = &c[i], a = b, b = t;
-      }
-      r->typos[r->n_typos].a = first;
-      r->typos[r->n_typos].b = second;
-      r->typos[r->n_typos].name_a = a;
-      r->typos[r->n_typos].name_b = b;
-      r->n_typos++;
+    const cts_pop_cert *typo = NULL;
+    const char *name_a = NULL, *name_b = NULL;
+    if (c[i].org != c[group].org) group = i;
+    for (uint32_t j = group; j < pop->certs.n && c[j].org == c[i].org; j++) {
+      const char *a, *b;
+      if (j == i || !issued_before(&c[j], &c[i]) ||
+          (double)c[i].not_before - (double)c[j].not_before > window ||
+          (typo != NULL && issued_before(&c[j], typo)) ||
+          !typo_pair(&c[j], &c[i], &a, &b))
+        continue;
+      typo = &c[j];
+      name_a = a;
+      name_b = b;
     }
+    if (typo == NULL) continue;
+    r->typos_observed++;
+    if (r->n_typos == CTS_POP_MAX_EXAMPLES) continue;
+    r->typos[r->n_typos].a = typo;
+    r->typos[r->n_typos].b = &c[i];
+    r->typos[r->n_typos].name_a = name_a;
+    r->typos[r->n_typos].name_b = name_b;
+    r->n_typos++;
   }
   r->typo_reissues = scale(r->typos_observed, pop->certs.level);
 }

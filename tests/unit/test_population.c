@@ -347,6 +347,91 @@ static void test_typos(void) {
   CU_ASSERT_EQUAL(typo_count(3600, "cualtis.com", "example.com", "Cualtis S.A."), 0);
 }
 
+/* A typo reissue counts the reissue once: the precert and final entries
+ * of each issuance are one, a second misspelt issuance (same names, a new
+ * serial) does not add one, and the entries' order does not matter. The
+ * example pairs the reissue with the latest misspelt issuance. */
+static void test_typo_reissue_once(void) {
+  static const int orders[3][6] = {
+      {0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {4, 0, 5, 2, 1, 3}};
+  spec e[6];
+  memset(e, 0, sizeof(e));
+  /* 0, 1: misspelt precert and final; 2: the same names under a new
+   * serial an hour later; 3, 4: the reissue's precert and final; 5: the
+   * reissue's final logged again */
+  for (int i = 0; i < 6; i++) {
+    e[i] = plain(10 + (uint64_t)i);
+    e[i].org = "Cualtis S.A.";
+    e[i].key = 7;
+  }
+  random_serial(&e[0], 128);
+  e[0].precert = 1;
+  e[0].names[0] = "mail.cuatis.net";
+  e[1] = e[0];
+  e[1].precert = 0;
+  e[1].index = 11;
+  e[2] = e[0];
+  random_serial(&e[2], 128);
+  e[2].precert = 0;
+  e[2].index = 12;
+  e[2].not_before = e[0].not_before + 3600;
+  e[3] = e[0];
+  random_serial(&e[3], 128);
+  e[3].names[0] = "mail.cualtis.net";
+  e[3].index = 13;
+  e[3].not_before = e[0].not_before + 2 * 3600;
+  e[4] = e[3];
+  e[4].precert = 0;
+  e[4].index = 14;
+  e[5] = e[4];
+  e[5].index = 15;
+  for (int o = 0; o < 3; o++) {
+    cts_stats st;
+    cts_pop_result r;
+    CU_ASSERT_FATAL(cts_stats_init(&st, n_lints()) == CTS_OK);
+    for (int i = 0; i < 6; i++) add(&st, &e[orders[o][i]]);
+    result(&st, &r);
+    CU_ASSERT_EQUAL(r.typo_reissues, 1);
+    CU_ASSERT_EQUAL_FATAL(r.n_typos, 1);
+    CU_ASSERT_EQUAL(r.typos[0].a->index, 12);
+    CU_ASSERT_EQUAL(r.typos[0].b->index, 13);
+    CU_ASSERT_STRING_EQUAL(r.typos[0].name_a, "mail.cuatis.net");
+    CU_ASSERT_STRING_EQUAL(r.typos[0].name_b, "mail.cualtis.net");
+    cts_stats_free(&st);
+  }
+}
+
+/* Two issuances of the corrected certificate (the same certificate under
+ * two serials) are two reissues; the misspelt one is none, even when it
+ * is logged last. */
+static void test_typo_two_reissues(void) {
+  cts_stats st;
+  cts_pop_result r;
+  spec a = plain(30), b = plain(20), c;
+  CU_ASSERT_FATAL(cts_stats_init(&st, n_lints()) == CTS_OK);
+  random_serial(&a, 128);
+  random_serial(&b, 128);
+  a.org = b.org = "Cualtis S.A.";
+  a.names[0] = "mail.cuatis.net";
+  b.names[0] = "mail.cualtis.net";
+  a.not_before = T0;
+  b.not_before = T0 + 600;
+  c = b;
+  random_serial(&c, 128);
+  c.index = 21;
+  add(&st, &b);
+  add(&st, &c);
+  add(&st, &a);
+  result(&st, &r);
+  CU_ASSERT_EQUAL(r.typo_reissues, 2);
+  CU_ASSERT_EQUAL(r.n_typos, 2);
+  for (size_t i = 0; i < r.n_typos; i++) {
+    CU_ASSERT_EQUAL(r.typos[i].a->index, 30);
+    CU_ASSERT_NOT_EQUAL(r.typos[i].b->index, 30);
+  }
+  cts_stats_free(&st);
+}
+
 static void test_typo_window_config(void) {
   char path[256], err[512];
   cts_config c;
@@ -640,6 +725,8 @@ static CU_TestInfo tests[] = {
     {"too few serials: entropy null", test_few_serials_null},
     {"duplicate serials, precert pairs are not", test_duplicates},
     {"typo reissues within the window", test_typos},
+    {"a typo reissue counts once per issuance", test_typo_reissue_once},
+    {"two issuances of the correction: two reissues", test_typo_two_reissues},
     {"thresholds from YAML", test_typo_window_config},
     {"profiles and a rare one", test_profiles},
     {"sampled runs estimate the runs", test_runs_estimate},

@@ -13,9 +13,10 @@
 #include "ctscan/der.h"
 #include "ctscan/lint.h"
 #include "ctscan/oid.h"
+#include "extensions_oid.h"
 #include "lints_internal.h"
 
-#define OID_IS(d, X) cts_der_oid_equal((d), (const uint8_t *)X, CTS_OID_LEN(X))
+#define OID_IS(d, X) CTS_OID_IS_LIT((d), X)
 
 /* KeyUsage bits (RFC 5280 4.2.1.3), as facts.ku_bits holds them. */
 #define KU_DIGITAL_SIGNATURE (1u << 0)
@@ -47,9 +48,14 @@
 
 /* --- helpers ----------------------------------------------------------- */
 
-/* util.GetExtFromCert: the first extension with that OID, or NULL. */
-static const cts_ext *first_ext(const cts_summary *sum, const char *oid,
-                                size_t oid_len) {
+/* util.GetExtFromCert: the first extension with that OID, or NULL. The
+ * sieve indexes basicConstraints, keyUsage and extKeyUsage (the last of
+ * duplicates); without duplicates that is the first, too, and no scan is
+ * needed. */
+static const cts_ext *first_ext(const cts_summary *sum, int16_t known,
+                                const char *oid, size_t oid_len) {
+  if (!(sum->flags & CTS_SUM_DUPLICATE_EXT))
+    return known >= 0 ? &sum->exts[known] : NULL;
   for (uint16_t i = 0; i < sum->n_exts; i++) {
     cts_der d = cts_summary_der(sum, sum->exts[i].oid);
     if (cts_der_oid_equal(&d, (const uint8_t *)oid, oid_len))
@@ -58,7 +64,26 @@ static const cts_ext *first_ext(const cts_summary *sum, const char *oid,
   return NULL;
 }
 
-#define FIRST_EXT(sum, X) first_ext((sum), X, CTS_OID_LEN(X))
+#define FIRST_BC(sum) \
+  first_ext((sum), (sum)->ext_bc, CTS_OID_EXT_BC, CTS_OID_LEN(CTS_OID_EXT_BC))
+#define FIRST_KU(sum) \
+  first_ext((sum), (sum)->ext_ku, CTS_OID_EXT_KU, CTS_OID_LEN(CTS_OID_EXT_KU))
+
+/* Every extKeyUsage extension in certificate order (zcrypto appends the
+ * purposes of each): start with *pos = 0; NULL after the last. */
+static const cts_ext *next_eku_ext(const cts_summary *sum, uint16_t *pos) {
+  if (!(sum->flags & CTS_SUM_DUPLICATE_EXT)) {
+    if (*pos > 0 || sum->ext_eku < 0) return NULL;
+    *pos = 1;
+    return &sum->exts[sum->ext_eku];
+  }
+  while (*pos < sum->n_exts) {
+    const cts_ext *e = &sum->exts[(*pos)++];
+    cts_der d = cts_summary_der(sum, e->oid);
+    if (OID_IS(&d, CTS_OID_EXT_EKU)) return e;
+  }
+  return NULL;
+}
 
 static int ku_has(const cts_lint_cert *c, unsigned bits) {
   return (c->facts.ku_bits & bits) != 0;
@@ -90,10 +115,27 @@ static int parse_bc(const cts_ext *ext, const cts_summary *sum, int *out_ca,
   return 1;
 }
 
+/* parse_bc of the first basicConstraints extension: 0 when there is none
+ * or it does not parse. The facts hold the same parse of the last one
+ * (facts.c basic_constraints, which reads the pathLenConstraint the same
+ * way), so without duplicate extensions they answer. */
+static int first_bc(const cts_lint_cert *c, int *out_ca, int *out_negative_len) {
+  const cts_cert_facts *f = &c->facts;
+  const cts_ext *bc;
+  if (!(c->sum->flags & CTS_SUM_DUPLICATE_EXT)) {
+    if (!f->bc_present || !f->bc_valid) return 0;
+    *out_ca = f->is_ca;
+    *out_negative_len = f->bc_path_len_present && f->bc_path_len_raw < 0;
+    return 1;
+  }
+  bc = FIRST_BC(c->sum);
+  return bc != NULL && parse_bc(bc, c->sum, out_ca, out_negative_len);
+}
+
 /* The contents of the first element of the first basicConstraints value,
  * whatever its tag (Go's asn1.Unmarshal into a RawValue). */
 static int bc_raw_contents(const cts_lint_cert *c, cts_der *out) {
-  const cts_ext *bc = FIRST_EXT(c->sum, CTS_OID_EXT_BC);
+  const cts_ext *bc = FIRST_BC(c->sum);
   cts_der v, whole;
   size_t header;
   if (bc == NULL) return 0;
@@ -149,9 +191,8 @@ static int applies_bc_valid(const cts_lint_cert *c) { return c->facts.bc_valid; 
 /* RFC 5280 4.2.1.9: "Where it appears, the pathLenConstraint field MUST be
  * greater than or equal to zero." */
 static cts_lint_status run_path_len_zero_or_less(const cts_lint_cert *c) {
-  const cts_ext *bc = FIRST_EXT(c->sum, CTS_OID_EXT_BC);
   int ca, negative;
-  if (bc == NULL || !parse_bc(bc, c->sum, &ca, &negative)) return CTS_LINT_FATAL;
+  if (!first_bc(c, &ca, &negative)) return CTS_LINT_FATAL;
   return negative ? CTS_LINT_ERROR : CTS_LINT_PASS;
 }
 
@@ -178,9 +219,8 @@ static int applies_cert_sign_with_bc(const cts_lint_cert *c) {
 /* BRs 7.1.2.1 (a), 7.1.2.2 (d): a CA certificate's cA field MUST be
  * TRUE; zlint treats a keyCertSign key as a CA's. */
 static cts_lint_status run_ca_is_ca(const cts_lint_cert *c) {
-  const cts_ext *bc = FIRST_EXT(c->sum, CTS_OID_EXT_BC);
   int ca, negative;
-  if (bc == NULL || !parse_bc(bc, c->sum, &ca, &negative)) return CTS_LINT_FATAL;
+  if (!first_bc(c, &ca, &negative)) return CTS_LINT_FATAL;
   return ca ? CTS_LINT_PASS : CTS_LINT_ERROR;
 }
 
@@ -192,9 +232,8 @@ static int applies_no_cert_sign_with_bc(const cts_lint_cert *c) {
 /* BRs 7.1.2.3 (d): a subscriber certificate's cA field MUST NOT be true;
  * zlint treats a key without keyCertSign as a subscriber's. */
 static cts_lint_status run_sub_cert_not_is_ca(const cts_lint_cert *c) {
-  const cts_ext *bc = FIRST_EXT(c->sum, CTS_OID_EXT_BC);
   int ca, negative;
-  if (bc == NULL || !parse_bc(bc, c->sum, &ca, &negative)) return CTS_LINT_FATAL;
+  if (!first_bc(c, &ca, &negative)) return CTS_LINT_FATAL;
   return ca ? CTS_LINT_ERROR : CTS_LINT_PASS;
 }
 
@@ -254,7 +293,7 @@ static cts_lint_status run_ku_not_critical(const cts_lint_cert *c) {
 
 /* The raw extnValue of the first keyUsage extension. */
 static cts_der ku_raw(const cts_lint_cert *c) {
-  const cts_ext *ku = FIRST_EXT(c->sum, CTS_OID_EXT_KU);
+  const cts_ext *ku = FIRST_KU(c->sum);
   cts_der v = {NULL, 0};
   if (ku != NULL) v = cts_summary_der(c->sum, ku->value);
   return v;
@@ -503,19 +542,17 @@ static cts_lint_status run_sub_cert_eku_extra_values(const cts_lint_cert *c) {
 static int eku_value_lists(cts_der v, const char *oid, size_t oid_len) {
   cts_der seq, one;
   if (!cts_der_get_element(&v, &seq, CTS_DER_SEQUENCE)) return 0;
-  while (seq.len > 0 && cts_der_get_oid(&seq, &one))
-    if (cts_der_oid_equal(&one, (const uint8_t *)oid, oid_len)) return 1;
+  while (seq.len > 0 && cts_oid_next(&seq, &one))
+    if (cts_oid_is(&one, oid, oid_len)) return 1;
   return 0;
 }
 
 /* Whether any extKeyUsage extension lists the OID given. */
 static int eku_lists(const cts_summary *sum, const char *oid, size_t oid_len) {
-  for (uint16_t i = 0; i < sum->n_exts; i++) {
-    cts_der d = cts_summary_der(sum, sum->exts[i].oid);
-    if (OID_IS(&d, CTS_OID_EXT_EKU) &&
-        eku_value_lists(cts_summary_der(sum, sum->exts[i].value), oid, oid_len))
-      return 1;
-  }
+  uint16_t pos = 0;
+  const cts_ext *e;
+  while ((e = next_eku_ext(sum, &pos)) != NULL)
+    if (eku_value_lists(cts_summary_der(sum, e->value), oid, oid_len)) return 1;
   return 0;
 }
 
@@ -561,29 +598,18 @@ static const uint16_t k_time_ocsp_kus[] = {DS, CC, DS | CC, 0};
 #undef KE
 #undef KA
 
-/* The consistent combinations of one known EKU; NULL for the purposes
+/* The consistent combinations per purpose; index 0 for the purposes
  * zlint has no table for (they allow nothing under several purposes and
  * are skipped under one). */
-static const uint16_t *kus_for(uint32_t eku_bit) {
-  switch (eku_bit) {
-    case CTS_EKU_SERVER_AUTH: return k_server_auth_kus;
-    case CTS_EKU_CLIENT_AUTH: return k_client_auth_kus;
-    case CTS_EKU_CODE_SIGNING: return k_code_signing_kus;
-    case CTS_EKU_EMAIL_PROTECTION: return k_email_kus;
-    case CTS_EKU_TIME_STAMPING:
-    case CTS_EKU_OCSP_SIGNING: return k_time_ocsp_kus;
-    default: return NULL;
-  }
-}
+static const uint16_t *const k_purpose_kus[] = {
+    NULL, k_server_auth_kus, k_client_auth_kus, k_code_signing_kus,
+    k_email_kus, k_time_ocsp_kus};
 
-/* The CTS_EKU_* bit of one KeyPurposeId among the six zlint tabulates;
- * CTS_EKU_OTHER_KNOWN for anything else (zcrypto may or may not know it:
- * the caller counts known EKUs from the facts). */
-static uint32_t tabulated_eku(const cts_der *oid) {
-  static const uint32_t by_arc[] = {
-      0, CTS_EKU_SERVER_AUTH, CTS_EKU_CLIENT_AUTH, CTS_EKU_CODE_SIGNING,
-      CTS_EKU_EMAIL_PROTECTION, 0, 0, 0, CTS_EKU_TIME_STAMPING,
-      CTS_EKU_OCSP_SIGNING};
+/* The k_purpose_kus index of one KeyPurposeId: the six purposes zlint
+ * tabulates, 0 for anything else (zcrypto may or may not know it: the
+ * caller counts known EKUs from the facts). */
+static unsigned tabulated_purpose(const cts_der *oid) {
+  static const uint8_t by_arc[] = {0, 1, 2, 3, 4, 0, 0, 0, 5, 5};
   size_t plen = CTS_OID_LEN(CTS_OID_EKU_PREFIX);
   if (oid->len == plen + 1 &&
       memcmp(oid->data, CTS_OID_EKU_PREFIX, plen) == 0 &&
@@ -591,6 +617,7 @@ static uint32_t tabulated_eku(const cts_der *oid) {
     return by_arc[oid->data[plen]];
   return 0;
 }
+
 
 /* A set of KeyUsage values (9 bits): membership bitmap plus the list. */
 typedef struct ku_set {
@@ -627,6 +654,18 @@ static int applies_sub_cert_ku_and_eku(const cts_lint_cert *c) {
   return c->facts.is_subscriber && c->facts.eku_present && c->facts.ku_present;
 }
 
+/* The multi-purpose set is a function of the sequence of tabulated
+ * purposes alone, and certificates of one CA repeat the same sequence
+ * (serverAuth, clientAuth): a few sets are kept per thread, keyed by the
+ * sequence (up to MAX_SEQ purposes, 4 bits each, plus the count). */
+#define MAX_SEQ 15
+#define KU_SET_CACHE 4
+typedef struct ku_set_cached {
+  uint64_t key; /* 0: empty */
+  uint64_t member[8];
+} ku_set_cached;
+static _Thread_local ku_set_cached g_ku_sets[KU_SET_CACHE];
+
 /* RFC 5280 4.2.1.12: "If a certificate contains both a key usage extension
  * and an extended key usage extension, then both extensions MUST be
  * processed independently and the certificate MUST only be used for a
@@ -635,31 +674,88 @@ static cts_lint_status run_ku_eku_inconsistent(const cts_lint_cert *c) {
   const cts_summary *sum = c->sum;
   const uint16_t ku = c->facts.ku_bits;
   int multi = c->facts.eku_known > 1;
-  ku_set *set = NULL, storage;
+  unsigned seq[MAX_SEQ], n = 0, overflow = 0;
+  uint64_t key;
+  uint16_t pos = 0;
+  const cts_ext *e;
+  const uint64_t *member;
+  ku_set *set, storage;
   /* zlint passes a multi-purpose certificate with any purpose it has no
    * table for (anyExtendedKeyUsage and zcrypto's other named EKUs). */
   if (multi && (c->facts.eku & (CTS_EKU_ANY | CTS_EKU_OTHER_KNOWN)))
     return CTS_LINT_PASS;
-  if (multi) {
+  if (!multi) {
+    /* At most one known EKU, so at most one tabulated purpose, and the
+     * facts' EKU bits (the same walk of the same extensions) name it:
+     * its combinations must list the KeyUsage. */
+    static const uint32_t bits[] = {0, CTS_EKU_SERVER_AUTH,
+                                    CTS_EKU_CLIENT_AUTH, CTS_EKU_CODE_SIGNING,
+                                    CTS_EKU_EMAIL_PROTECTION,
+                                    CTS_EKU_TIME_STAMPING | CTS_EKU_OCSP_SIGNING};
+    for (unsigned p = 1; p < sizeof(bits) / sizeof(bits[0]); p++)
+      if ((c->facts.eku & bits[p]) && !ku_listed(k_purpose_kus[p], ku))
+        return CTS_LINT_ERROR;
+    return CTS_LINT_PASS;
+  }
+  if (c->facts.eku_known == 2) {
+    /* Two known EKUs, both tabulated (no anyExtendedKeyUsage, no other
+     * named EKU): the facts' bits name their tables. One table means it
+     * twice (a purpose given twice, or timeStamping with OCSPSigning).
+     * Their order does not change the set (the two orders of every pair
+     * of tables give the same set, checked for all 25), so no walk is
+     * needed to learn it. */
+    static const uint32_t by_table[] = {
+        0, CTS_EKU_SERVER_AUTH, CTS_EKU_CLIENT_AUTH, CTS_EKU_CODE_SIGNING,
+        CTS_EKU_EMAIL_PROTECTION, CTS_EKU_TIME_STAMPING | CTS_EKU_OCSP_SIGNING};
+    for (unsigned p = 1; p < sizeof(by_table) / sizeof(by_table[0]) && n < 2;
+         p++)
+      if (c->facts.eku & by_table[p]) seq[n++] = p;
+    if (n == 1) seq[n++] = seq[0];
+  }
+  if (n == 0) {
+    /* zcrypto's ExtKeyUsage order: the extensions', then the values'. */
+    while ((e = next_eku_ext(sum, &pos)) != NULL) {
+      cts_der v = cts_summary_der(sum, e->value), list, oid;
+      if (!cts_der_get_element(&v, &list, CTS_DER_SEQUENCE)) continue;
+      while (list.len > 0 && cts_oid_next(&list, &oid)) {
+        unsigned p = tabulated_purpose(&oid);
+        if (p == 0) continue; /* no table: adds nothing */
+        if (n < MAX_SEQ) seq[n++] = p;
+        else overflow = 1;
+      }
+    }
+  }
+  if (!overflow) {
+    ku_set_cached *slot;
+    key = n;
+    for (unsigned i = 0; i < n; i++) key |= (uint64_t)seq[i] << (4 + 4 * i);
+    key += 1; /* never 0 */
+    slot = &g_ku_sets[(key ^ (key >> 7)) % KU_SET_CACHE];
+    if (slot->key != key) {
+      set = &storage;
+      memset(set->member, 0, sizeof(set->member));
+      set->n = 0;
+      for (unsigned i = 0; i < n; i++)
+        ku_set_add_purpose(set, k_purpose_kus[seq[i]]);
+      memcpy(slot->member, set->member, sizeof(slot->member));
+      slot->key = key;
+    }
+    member = slot->member;
+  } else { /* too long to key: build the set from a second walk */
     set = &storage;
     memset(set->member, 0, sizeof(set->member));
     set->n = 0;
-  }
-  /* zcrypto's ExtKeyUsage order: the extensions', then the values'. */
-  for (uint16_t i = 0; i < sum->n_exts; i++) {
-    cts_der d = cts_summary_der(sum, sum->exts[i].oid), v, seq, oid;
-    if (!OID_IS(&d, CTS_OID_EXT_EKU)) continue;
-    v = cts_summary_der(sum, sum->exts[i].value);
-    if (!cts_der_get_element(&v, &seq, CTS_DER_SEQUENCE)) continue;
-    while (seq.len > 0 && cts_der_get_oid(&seq, &oid)) {
-      const uint16_t *kus = kus_for(tabulated_eku(&oid));
-      if (multi) ku_set_add_purpose(set, kus);
-      else if (kus != NULL && !ku_listed(kus, ku)) return CTS_LINT_ERROR;
+    pos = 0;
+    while ((e = next_eku_ext(sum, &pos)) != NULL) {
+      cts_der v = cts_summary_der(sum, e->value), list, oid;
+      if (!cts_der_get_element(&v, &list, CTS_DER_SEQUENCE)) continue;
+      while (list.len > 0 && cts_oid_next(&list, &oid))
+        ku_set_add_purpose(set, k_purpose_kus[tabulated_purpose(&oid)]);
     }
+    member = set->member;
   }
-  if (!multi) return CTS_LINT_PASS;
-  return set->member[ku >> 6] & (1ull << (ku & 63)) ? CTS_LINT_PASS
-                                                    : CTS_LINT_ERROR;
+  return member[ku >> 6] & (1ull << (ku & 63)) ? CTS_LINT_PASS
+                                               : CTS_LINT_ERROR;
 }
 
 /* --- extension encoding (RFC 5280 4.2, X.690 11.5) ---------------------- */

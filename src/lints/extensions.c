@@ -21,8 +21,11 @@
 #include "extensions_util.h"
 #include "lints_internal.h"
 
-#define HAS(cert, X) (CTS_EXT_GET((cert)->sum, (X)) != NULL)
-#define CRITICAL(cert, X) (CTS_EXT_GET((cert)->sum, (X))->critical)
+/* The extensions the sieve does not index, from the group's memo (found
+ * in one pass per certificate, the last of duplicates as GetExtFromCert):
+ * XI is a CTS_XI_* name. CRITICAL only where the lint's applies saw it. */
+#define HAS(cert, XI) (cts_ext_memo_ext((cert), (XI)) != NULL)
+#define CRITICAL(cert, XI) (cts_ext_memo_ext((cert), (XI))->critical)
 /* The extensions the sieve indexes (the last of duplicates, as
  * GetExtFromCert); only used where the lint's applies saw it present. */
 #define KNOWN(sum, field) (&(sum)->exts[(sum)->field])
@@ -94,15 +97,15 @@ static int applies_policies(const cts_lint_cert *cert) {
 }
 
 static int applies_nc(const cts_lint_cert *cert) {
-  return HAS(cert, CTS_OID_EXT_NC);
+  return HAS(cert, CTS_XI_NC);
 }
 
 static int applies_policy_map(const cts_lint_cert *cert) {
-  return HAS(cert, CTS_EXT_OID_POLICY_MAP);
+  return HAS(cert, CTS_XI_POLICY_MAP);
 }
 
 static int applies_policy_const(const cts_lint_cert *cert) {
-  return HAS(cert, CTS_EXT_OID_POLICY_CONST);
+  return HAS(cert, CTS_XI_POLICY_CONST);
 }
 
 static int applies_sub_ca_aia(const cts_lint_cert *cert) {
@@ -139,7 +142,7 @@ static int aki_has_key_id(const cts_summary *sum) {
   if (sum->ext_aki < 0 ||
       !cts_ext_value_is_sequence(sum, KNOWN(sum, ext_aki), &seq))
     return 0;
-  return cts_der_get_optional_element(
+  return cts_optional(
              &seq, &id, &present, CTS_DER_CONTEXT_SPECIFIC | 0) &&
          present;
 }
@@ -160,10 +163,10 @@ static cts_lint_status run_aki_critical(const cts_lint_cert *cert) {
 /* One optional implicitly tagged field [n], primitive or constructed, whose
  * contents are reported (Go's RawValue with tag:n). */
 static int optional_ctx(cts_der *seq, unsigned n, cts_der *out, int *present) {
-  if (cts_der_peek_tag(seq, CTS_DER_CONTEXT_SPECIFIC | n))
+  if (cts_peek_low_tag(seq, CTS_DER_CONTEXT_SPECIFIC | n))
     return (*present = 1, cts_der_get_element(seq, out,
                                               CTS_DER_CONTEXT_SPECIFIC | n));
-  if (cts_der_peek_tag(seq, CTS_DER_CONTEXT_SPECIFIC | CTS_DER_CONSTRUCTED | n))
+  if (cts_peek_low_tag(seq, CTS_DER_CONTEXT_SPECIFIC | CTS_DER_CONSTRUCTED | n))
     return (*present = 1,
             cts_der_get_element(seq, out,
                                 CTS_DER_CONTEXT_SPECIFIC | CTS_DER_CONSTRUCTED | n));
@@ -210,48 +213,32 @@ static cts_lint_status run_ski_not_recommended(const cts_lint_cert *cert) {
 
 /* --- cRLDistributionPoints (RFC 5280 4.2.1.13, BRs 7.1.2) ------------------ */
 
-static int cdp_any_uri(const cts_summary *sum, const char *prefix, int icase,
-                       const char *prefix2) {
-  cts_cdp_iter it;
-  cts_der uri;
-  cts_cdp_iter_init(&it, sum);
-  while (cts_cdp_next_uri(&it, &uri)) {
-    if (icase ? cts_span_has_iprefix(&uri, prefix)
-              : cts_span_has_prefix(&uri, prefix))
-      return 1;
-    if (prefix2 != NULL && cts_span_has_iprefix(&uri, prefix2)) return 1;
-  }
-  return 0;
+/* What the CDP lints ask of CRLDistributionPoints (every URI fullName of
+ * every extension): CTS_CDP_* bits, one walk per certificate. */
+static uint32_t cdp_uris(const cts_lint_cert *cert) {
+  return cts_ext_memo_get(cert, CTS_EXT_M_CDP)->cdp;
 }
 
 /* BRs 7.1.2.2 b / 7.1.2.3 b: the extension MUST contain the HTTP URL of the
  * CA's CRL service. zlint: some fullName URI begins "http://". */
 static cts_lint_status run_cdp_no_http_url(const cts_lint_cert *cert) {
-  return error_if(!cdp_any_uri(cert->sum, "http://", 0, NULL));
+  return error_if(!(cdp_uris(cert) & CTS_CDP_HTTP));
 }
 
 /* RFC 5280 4.2.1.13: DistributionPointName SHOULD include at least one
  * LDAP or HTTP URI (any case). */
 static cts_lint_status run_cdp_missing_ldap_or_uri(const cts_lint_cert *cert) {
-  return warn_if(!cdp_any_uri(cert->sum, "http://", 1, "ldap://"));
+  return warn_if(!(cdp_uris(cert) & CTS_CDP_HTTP_LDAP_I));
 }
 
 static int applies_cdp_uris(const cts_lint_cert *cert) {
-  cts_cdp_iter it;
-  cts_der uri;
-  cts_cdp_iter_init(&it, cert->sum);
-  return cts_cdp_next_uri(&it, &uri);
+  return (cdp_uris(cert) & CTS_CDP_URI) != 0;
 }
 
 /* BRs 7.1.2.11.2 (v2.0.0): the scheme of each distribution point URI MUST
  * be "http". zlint: every URI begins "http:". */
 static cts_lint_status run_cdp_not_http(const cts_lint_cert *cert) {
-  cts_cdp_iter it;
-  cts_der uri;
-  cts_cdp_iter_init(&it, cert->sum);
-  while (cts_cdp_next_uri(&it, &uri))
-    if (!cts_span_has_prefix(&uri, "http:")) return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return error_if(cdp_uris(cert) & CTS_CDP_NOT_HTTP);
 }
 
 /* RFC 5280 4.2.1.13: a DistributionPoint MUST NOT consist of only the
@@ -261,20 +248,20 @@ static cts_lint_status run_cdp_not_http(const cts_lint_cert *cert) {
 static cts_lint_status dp_incomplete(cts_der dp) {
   cts_der dpn, full, rel, reasons, issuer;
   int has_dpn, has_full = 0, has_rel = 0, has_reasons, has_issuer;
-  if (!cts_der_get_optional_element(
+  if (!cts_optional(
           &dp, &dpn, &has_dpn,
           CTS_DER_CONTEXT_SPECIFIC | CTS_DER_CONSTRUCTED | 0))
     return CTS_LINT_FATAL;
   if (has_dpn) {
     full.len = 0;
     if (!optional_ctx(&dpn, 0, &full, &has_full) ||
-        !cts_der_get_optional_element(
+        !cts_optional(
             &dpn, &rel, &has_rel,
             CTS_DER_CONTEXT_SPECIFIC | CTS_DER_CONSTRUCTED | 1))
       return CTS_LINT_FATAL;
     has_full = has_full && full.len > 0;
   }
-  if (!cts_der_get_optional_element(&dp, &reasons, &has_reasons,
+  if (!cts_optional(&dp, &reasons, &has_reasons,
                                     CTS_DER_CONTEXT_SPECIFIC | 1) ||
       !optional_ctx(&dp, 2, &issuer, &has_issuer))
     return CTS_LINT_FATAL;
@@ -315,39 +302,24 @@ static cts_lint_status run_sub_ca_cdp_missing(const cts_lint_cert *cert) {
 
 /* RFC 5280 4.2.1.15: freshestCRL MUST be marked non-critical. */
 static int applies_freshest(const cts_lint_cert *cert) {
-  return HAS(cert, CTS_EXT_OID_FRESHEST_CRL);
+  return HAS(cert, CTS_XI_FRESHEST_CRL);
 }
 
 static cts_lint_status run_freshest_critical(const cts_lint_cert *cert) {
-  return error_if(CRITICAL(cert, CTS_EXT_OID_FRESHEST_CRL));
+  return error_if(CRITICAL(cert, CTS_XI_FRESHEST_CRL));
 }
 
 /* --- authorityInfoAccess (RFC 5280 4.2.2.1, BRs 7.1.2) --------------------- */
 
-/* What the AIA lints ask of OCSPServer and IssuingCertificateURL, in one
- * walk: which access methods have URI locations, and which of those a
- * location beginning "http://". */
-#define AIA_OCSP 1u
-#define AIA_OCSP_HTTP 2u
-#define AIA_ISSUERS 4u
-#define AIA_ISSUERS_HTTP 8u
+/* What the AIA lints ask of OCSPServer and IssuingCertificateURL (every
+ * AccessDescription of every AIA extension): CTS_AIA_* bits, one walk per
+ * certificate; aia_urls adds the net/url reading of each URL. */
+static uint32_t aia_bits(const cts_lint_cert *cert) {
+  return cts_ext_memo_get(cert, CTS_EXT_M_AIA)->aia;
+}
 
-static unsigned aia_urls(const cts_summary *sum) {
-  cts_aia_iter it;
-  cts_der method, loc;
-  uint32_t number;
-  unsigned mask = 0;
-  if (sum->ext_aia < 0) return 0;
-  cts_aia_iter_init(&it, sum);
-  while (cts_aia_next(&it, &method, &number, &loc)) {
-    unsigned http = cts_span_has_prefix(&loc, "http://");
-    if (number != CTS_GN_URI) continue;
-    if (CTS_EXT_OID_IS(&method, CTS_OID_AD_OCSP))
-      mask |= AIA_OCSP | (http ? AIA_OCSP_HTTP : 0);
-    else if (CTS_EXT_OID_IS(&method, CTS_OID_AD_CA_ISSUERS))
-      mask |= AIA_ISSUERS | (http ? AIA_ISSUERS_HTTP : 0);
-  }
-  return mask;
+static const cts_ext_memo *aia_urls(const cts_lint_cert *cert) {
+  return cts_ext_memo_get(cert, CTS_EXT_M_AIA_URL);
 }
 
 /* RFC 5280 4.2.2.1: conforming CAs MUST mark this extension non-critical
@@ -368,13 +340,13 @@ static cts_lint_status run_sub_ca_aia_missing_warn(const cts_lint_cert *cert) {
 /* BRs 7.1.2.2 c / 7.1.2.3 c: it SHOULD contain the HTTP URL of the issuing
  * CA's certificate (id-ad-caIssuers, "http://"). */
 static cts_lint_status run_aia_no_issuer_url(const cts_lint_cert *cert) {
-  return warn_if(!(aia_urls(cert->sum) & AIA_ISSUERS_HTTP));
+  return warn_if(!(aia_bits(cert) & CTS_AIA_ISSUERS_HTTP));
 }
 
 /* BRs 7.1.2.3 c (until v2.0.0): it MUST contain the HTTP URL of the
  * issuing CA's OCSP responder (id-ad-ocsp, "http://"). */
 static cts_lint_status run_aia_no_ocsp_url(const cts_lint_cert *cert) {
-  return error_if(!(aia_urls(cert->sum) & AIA_OCSP_HTTP));
+  return error_if(!(aia_bits(cert) & CTS_AIA_OCSP_HTTP));
 }
 
 /* BRs 7.1.2.3 c: a subscriber certificate MUST carry the extension. */
@@ -382,149 +354,75 @@ static cts_lint_status run_sub_cert_aia_missing(const cts_lint_cert *cert) {
   return error_if(!(cert->sum->ext_aia >= 0));
 }
 
+/* The subscriber applies below need no walk without an AIA extension. */
 static int applies_subscriber_ca_issuers(const cts_lint_cert *cert) {
-  return cert->facts.is_subscriber &&
-         (aia_urls(cert->sum) & AIA_ISSUERS);
+  return cert->facts.is_subscriber && cert->sum->ext_aia >= 0 &&
+         (aia_bits(cert) & CTS_AIA_ISSUERS);
 }
 
 static int applies_subscriber_ocsp(const cts_lint_cert *cert) {
-  return cert->facts.is_subscriber &&
-         (aia_urls(cert->sum) & AIA_OCSP);
+  return cert->facts.is_subscriber && cert->sum->ext_aia >= 0 &&
+         (aia_bits(cert) & CTS_AIA_OCSP);
 }
 
 static int applies_subscriber_aia_urls(const cts_lint_cert *cert) {
-  return cert->facts.is_subscriber &&
-         (aia_urls(cert->sum) & (AIA_ISSUERS | AIA_OCSP));
+  return cert->facts.is_subscriber && cert->sum->ext_aia >= 0 &&
+         (aia_bits(cert) & (CTS_AIA_ISSUERS | CTS_AIA_OCSP));
 }
 
 /* BRs 7.1.2.7.7: each URL of one access method must parse, with scheme
  * "http". */
-static cts_lint_status aia_schemes(const cts_summary *sum, const char *method,
-                                   size_t method_len) {
-  cts_aia_iter it;
-  cts_der url;
-  cts_go_url u;
-  cts_aia_iter_init(&it, sum);
-  while (cts_aia_next_url(&it, method, method_len, &url)) {
-    if (!cts_go_url_parse(&url, &u)) return CTS_LINT_ERROR;
-    if (!cts_span_ieq(&u.scheme, "http")) return CTS_LINT_ERROR;
-  }
-  return CTS_LINT_PASS;
-}
-
 static cts_lint_status run_aia_ca_issuers_http(const cts_lint_cert *cert) {
-  return aia_schemes(cert->sum, CTS_OID_AD_CA_ISSUERS,
-                     CTS_OID_LEN(CTS_OID_AD_CA_ISSUERS));
+  return error_if(aia_urls(cert)->aia & CTS_AIA_ISSUERS_BAD_SCHEME);
 }
 
 static cts_lint_status run_aia_ocsp_http(const cts_lint_cert *cert) {
-  return aia_schemes(cert->sum, CTS_OID_AD_OCSP, CTS_OID_LEN(CTS_OID_AD_OCSP));
+  return error_if(aia_urls(cert)->aia & CTS_AIA_OCSP_BAD_SCHEME);
 }
 
 /* BRs 7.1.2.7.7: only id-ad-ocsp and id-ad-caIssuers, each with a
- * uniformResourceIdentifier location. */
+ * uniformResourceIdentifier location; an AccessDescription that does not
+ * parse leaves no verdict. */
 static cts_lint_status run_aia_permitted_method(const cts_lint_cert *cert) {
-  cts_aia_iter it;
-  cts_der method, loc;
-  uint32_t number;
-  cts_aia_iter_init(&it, cert->sum);
-  while (cts_aia_next(&it, &method, &number, &loc)) {
-    if (number != CTS_GN_URI) return CTS_LINT_ERROR;
-    if (!CTS_EXT_OID_IS(&method, CTS_OID_AD_OCSP) &&
-        !CTS_EXT_OID_IS(&method, CTS_OID_AD_CA_ISSUERS))
-      return CTS_LINT_ERROR;
-  }
-  return it.malformed ? CTS_LINT_FATAL : CTS_LINT_PASS;
-}
-
-static int span_ieq_span(const cts_der *a, const cts_der *b) {
-  if (a->len != b->len) return 0;
-  for (size_t i = 0; i < a->len; i++) {
-    uint8_t x = a->data[i], y = b->data[i];
-    if (x >= 'A' && x <= 'Z') x = (uint8_t)(x + 32);
-    if (y >= 'A' && y <= 'Z') y = (uint8_t)(y + 32);
-    if (x != y) return 0;
-  }
-  return 1;
-}
-
-/* A location repeated (ignoring case, strings.EqualFold) within one access
- * method. Locations after the first 64 of a method are compared with those
- * 64 only: a bound on the work a hostile extension can cause. */
-#define MAX_AIA_URLS 64
-
-static int aia_duplicate(const cts_summary *sum, const char *method,
-                         size_t method_len) {
-  cts_der seen[MAX_AIA_URLS], url;
-  size_t n = 0;
-  cts_aia_iter it;
-  cts_aia_iter_init(&it, sum);
-  while (cts_aia_next_url(&it, method, method_len, &url)) {
-    for (size_t i = 0; i < n; i++)
-      if (span_ieq_span(&seen[i], &url)) return 1;
-    if (n < MAX_AIA_URLS) seen[n++] = url;
-  }
-  return 0;
+  uint32_t aia = aia_bits(cert);
+  if (aia & CTS_AIA_BAD_DESC) return CTS_LINT_ERROR;
+  return aia & CTS_AIA_MALFORMED ? CTS_LINT_FATAL : CTS_LINT_PASS;
 }
 
 /* BRs 7.1.2.7.7: with several AccessDescriptions of one accessMethod, each
- * accessLocation MUST be unique. */
+ * accessLocation MUST be unique (compared ignoring case, as
+ * strings.EqualFold; see CTS_AIA_MAX_URLS). */
 static cts_lint_status run_aia_unique(const cts_lint_cert *cert) {
-  return error_if(
-      aia_duplicate(cert->sum, CTS_OID_AD_OCSP, CTS_OID_LEN(CTS_OID_AD_OCSP)) ||
-      aia_duplicate(cert->sum, CTS_OID_AD_CA_ISSUERS,
-                    CTS_OID_LEN(CTS_OID_AD_CA_ISSUERS)));
+  return error_if(aia_bits(cert) & CTS_AIA_DUPLICATE);
 }
 
 /* BRs 7.1.2.10.3 / 7.4.2: the URLs must name public hosts; a host that is
- * not an IP address must end in a delegated TLD. */
-static cts_lint_status aia_internal(const cts_summary *sum, const char *method,
-                                    size_t method_len) {
-  cts_aia_iter it;
-  cts_der url, hostname;
-  cts_go_url u;
-  cts_aia_iter_init(&it, sum);
-  while (cts_aia_next_url(&it, method, method_len, &url)) {
-    if (!cts_go_url_parse(&url, &u)) return CTS_LINT_ERROR;
-    if (cts_go_parse_ip(&u.host)) continue;
-    hostname = cts_go_url_hostname(&u.host);
-    if (!cts_has_valid_tld(&hostname)) return CTS_LINT_WARN;
-  }
-  return CTS_LINT_PASS;
-}
-
+ * not an IP address must end in a delegated TLD. The OCSP URLs' verdict
+ * first, then the caIssuers URLs'. */
 static cts_lint_status run_aia_internal_names(const cts_lint_cert *cert) {
-  cts_lint_status s = aia_internal(cert->sum, CTS_OID_AD_OCSP,
-                                   CTS_OID_LEN(CTS_OID_AD_OCSP));
-  if (s != CTS_LINT_PASS) return s;
-  return aia_internal(cert->sum, CTS_OID_AD_CA_ISSUERS,
-                      CTS_OID_LEN(CTS_OID_AD_CA_ISSUERS));
+  const cts_ext_memo *m = aia_urls(cert);
+  if (m->aia_internal[CTS_AIA_M_OCSP] != CTS_LINT_PASS)
+    return (cts_lint_status)m->aia_internal[CTS_AIA_M_OCSP];
+  return (cts_lint_status)m->aia_internal[CTS_AIA_M_ISSUERS];
 }
 
 /* RFC 5280 4.2.2.1: with id-ad-caIssuers, at least one instance SHOULD
  * specify an HTTP or LDAP URI. */
 static int applies_aia_ca_issuers(const cts_lint_cert *cert) {
-  return (aia_urls(cert->sum) & AIA_ISSUERS) != 0;
+  return cert->sum->ext_aia >= 0 && (aia_bits(cert) & CTS_AIA_ISSUERS) != 0;
 }
 
 static cts_lint_status run_aia_access_location(const cts_lint_cert *cert) {
-  cts_aia_iter it;
-  cts_der url;
-  cts_aia_iter_init(&it, cert->sum);
-  while (CTS_AIA_NEXT_URL(&it, CTS_OID_AD_CA_ISSUERS, &url))
-    if (cts_span_has_iprefix(&url, "http://") ||
-        cts_span_has_iprefix(&url, "ldap://"))
-      return CTS_LINT_PASS;
-  return CTS_LINT_WARN;
+  return warn_if(!(aia_bits(cert) & CTS_AIA_ISSUERS_HTTP_LDAP));
 }
 
 /* RFC 5280 4.2.2.2: subjectInfoAccess MUST be marked non-critical. */
 static int applies_sia(const cts_lint_cert *cert) {
-  return HAS(cert, CTS_EXT_OID_SIA);
+  return HAS(cert, CTS_XI_SIA);
 }
 
 static cts_lint_status run_sia_critical(const cts_lint_cert *cert) {
-  return error_if(CRITICAL(cert, CTS_EXT_OID_SIA));
+  return error_if(CRITICAL(cert, CTS_XI_SIA));
 }
 
 /* --- OCSP responders (BRs 4.9.9, RFC 6960 4.2.2.2.1) ------------------------ */
@@ -537,7 +435,7 @@ static int applies_ocsp_signer(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_ocsp_nocheck(const cts_lint_cert *cert) {
-  return error_if(!HAS(cert, CTS_EXT_OID_OCSP_NOCHECK));
+  return error_if(!HAS(cert, CTS_XI_OCSP_NOCHECK));
 }
 
 /* --- Certificate Transparency (RFC 6962 3) --------------------------------- */
@@ -550,11 +448,11 @@ static int applies_subscriber_final(const cts_lint_cert *cert) {
  * reads the first SCT list extension's OCTET STRING and its 2-octet
  * length. */
 static cts_lint_status run_empty_sct_list(const cts_lint_cert *cert) {
-  uint16_t pos = 0;
   const cts_ext *e;
   cts_der v, list;
-  if (!cts_ext_next(cert->sum, CTS_OID_EXT_SCT_LIST,
-                    CTS_OID_LEN(CTS_OID_EXT_SCT_LIST), &pos, &e))
+  /* Only an SCT list can be empty: the sieve saw whether there is one. */
+  if (!(cert->sum->flags & CTS_SUM_HAS_SCT_LIST) ||
+      (e = cts_ext_memo_ext(cert, CTS_XI_SCT_FIRST)) == NULL)
     return CTS_LINT_PASS;
   v = cts_summary_der(cert->sum, e->value);
   if (!cts_der_get_element(&v, &list, CTS_DER_OCTET_STRING) || list.len < 2)
@@ -639,32 +537,29 @@ static cts_lint_status run_sct_policy_count(const cts_lint_cert *cert) {
 
 /* --- certificatePolicies (RFC 5280 4.2.1.4, RFC 6818 3, BRs 7.1.2) ---------- */
 
-#define MAX_POLICIES 64
-
 static int oid_eq(const cts_der *a, const cts_der *b) {
   return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
 }
 
-/* RFC 5280 4.2.1.4: a policy OID MUST NOT appear more than once. */
-static cts_lint_status run_policy_duplicate(const cts_lint_cert *cert) {
-  cts_der oids[MAX_POLICIES];
-  size_t n = cts_policy_oids(cert->sum, oids, MAX_POLICIES);
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++)
-      if (oid_eq(&oids[i], &oids[j])) return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+/* What the policy lints ask of the policies zcrypto keeps (identifiers,
+ * qualifiers, user notices): CTS_POL_* bits and the identifiers, one walk
+ * per certificate. Without the extension every bit is 0. */
+static const cts_ext_memo *policies(const cts_lint_cert *cert) {
+  return cts_ext_memo_get(cert, CTS_EXT_M_POL);
 }
 
-static int has_any_policy(const cts_summary *sum) {
-  cts_der oids[MAX_POLICIES];
-  size_t n = cts_policy_oids(sum, oids, MAX_POLICIES);
-  for (size_t i = 0; i < n; i++)
-    if (CTS_EXT_OID_IS(&oids[i], CTS_OID_POLICY_ANY)) return 1;
-  return 0;
+static uint32_t pol_bits(const cts_lint_cert *cert) {
+  return cert->sum->ext_policies >= 0 ? policies(cert)->pol : 0;
+}
+
+/* RFC 5280 4.2.1.4: a policy OID MUST NOT appear more than once (among
+ * the first CTS_POL_MAX_OIDS). */
+static cts_lint_status run_policy_duplicate(const cts_lint_cert *cert) {
+  return error_if(pol_bits(cert) & CTS_POL_DUPLICATE);
 }
 
 static int applies_any_policy(const cts_lint_cert *cert) {
-  return applies_policies(cert) && has_any_policy(cert->sum);
+  return applies_policies(cert) && (pol_bits(cert) & CTS_POL_ANY);
 }
 
 /* RFC 5280 4.2.1.4: qualifiers used with anyPolicy MUST be limited to CPS
@@ -702,125 +597,45 @@ static cts_lint_status run_any_policy_qualifier(const cts_lint_cert *cert) {
   return CTS_LINT_PASS;
 }
 
-/* Calls fn on every user notice of the policies zcrypto keeps; stops at
- * the first status that is not PASS. */
-typedef cts_lint_status (*notice_fn)(const cts_user_notice *un);
-
-static cts_lint_status each_notice(const cts_summary *sum, notice_fn fn) {
-  cts_pol_iter it;
-  cts_der oid, quals, id, q, v;
-  cts_user_notice un;
-  if (sum->ext_policies < 0) return CTS_LINT_PASS;
-  /* Most policies carry no user notice: a byte search for its qualifier
-   * OID spares the walk. */
-  v = cts_summary_der(sum, sum->exts[sum->ext_policies].value);
-  if (memmem(v.data, v.len, CTS_OID_QT_UNOTICE,
-             CTS_OID_LEN(CTS_OID_QT_UNOTICE)) == NULL)
-    return CTS_LINT_PASS;
-  if (!cts_pol_iter_init(&it, sum)) return CTS_LINT_PASS;
-  while (cts_pol_next(&it, &oid, &quals))
-    while (cts_qual_next(&quals, &id, &q)) {
-      cts_lint_status s;
-      if (!CTS_EXT_OID_IS(&id, CTS_OID_QT_UNOTICE) ||
-          !cts_user_notice_parse(&q, &un))
-        continue;
-      if ((s = fn(&un)) != CTS_LINT_PASS) return s;
-    }
-  return CTS_LINT_PASS;
-}
-
-static cts_lint_status notice_has_text(const cts_user_notice *un) {
-  return un->has_text ? CTS_LINT_ERROR : CTS_LINT_PASS;
-}
+/* The user-notice lints (RFC 5280 4.2.1.4, RFC 6818 3): each asks
+ * whether some user notice of the policies zcrypto keeps has a property;
+ * see notice_bits in extensions_memo.c. */
 
 /* zlint's CheckApplies: some policy has an explicitText (ExplicitTexts). */
 static int applies_explicit_text(const cts_lint_cert *cert) {
-  return each_notice(cert->sum, notice_has_text) != CTS_LINT_PASS;
-}
-
-static cts_lint_status text_ia5(const cts_user_notice *un) {
-  return un->has_text && un->text_number == 22 ? CTS_LINT_ERROR
-                                               : CTS_LINT_PASS;
+  return (pol_bits(cert) & CTS_POL_TEXT) != 0;
 }
 
 /* RFC 6818 3: explicitText MUST NOT be an IA5String. */
 static cts_lint_status run_text_ia5(const cts_lint_cert *cert) {
-  return each_notice(cert->sum, text_ia5);
-}
-
-static cts_lint_status text_too_long(const cts_user_notice *un) {
-  size_t len;
-  if (!un->has_text) return CTS_LINT_PASS;
-  len = un->text_number == 30 ? cts_bmp_utf8_len(&un->text) : un->text.len;
-  return len > 200 ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return error_if(pol_bits(cert) & CTS_POL_TEXT_IA5);
 }
 
 /* RFC 6818 3: explicitText has at most 200 characters; zlint counts the
  * octets of its UTF-8 form. */
 static cts_lint_status run_text_too_long(const cts_lint_cert *cert) {
-  return each_notice(cert->sum, text_too_long);
-}
-
-static cts_lint_status text_control(const cts_user_notice *un) {
-  const uint8_t *b = un->text.data;
-  size_t n = un->text.len;
-  if (!un->has_text || un->text_number != 12) return CTS_LINT_PASS;
-  /* U+0000-U+001F and U+007F-U+009F, stepping over UTF-8 sequences by
-   * their lead octet as zlint does. */
-  for (size_t i = 0; i < n; i++) {
-    uint8_t c = b[i];
-    if ((c & 0x80) == 0) {
-      if (c < 0x20 || c == 0x7f) return CTS_LINT_WARN;
-    } else if ((c & 0x20) == 0) {
-      if (c == 0xc2 && i + 1 < n && b[i + 1] >= 0x80 && b[i + 1] <= 0x9f)
-        return CTS_LINT_WARN;
-      i += 1;
-    } else if ((c & 0x10) == 0) {
-      i += 2;
-    } else if ((c & 0x08) == 0) {
-      i += 3;
-    } else if ((c & 0x04) == 0) {
-      i += 4;
-    } else if ((c & 0x02) == 0) {
-      i += 5;
-    }
-  }
-  return CTS_LINT_PASS;
+  return error_if(pol_bits(cert) & CTS_POL_TEXT_LONG);
 }
 
 /* RFC 6818 3: explicitText SHOULD NOT include control characters. */
 static cts_lint_status run_text_control(const cts_lint_cert *cert) {
-  return each_notice(cert->sum, text_control);
-}
-
-static cts_lint_status text_not_nfc(const cts_user_notice *un) {
-  if (!un->has_text || (un->text_number != 12 && un->text_number != 30))
-    return CTS_LINT_PASS;
-  return cts_utf8_is_nfc(&un->text) ? CTS_LINT_PASS : CTS_LINT_WARN;
+  return warn_if(pol_bits(cert) & CTS_POL_TEXT_CONTROL);
 }
 
 /* RFC 6818 3: UTF8String (and BMPString) text SHOULD be NFC. zlint checks
  * the octets as written, BMPString included. */
 static cts_lint_status run_text_not_nfc(const cts_lint_cert *cert) {
-  return each_notice(cert->sum, text_not_nfc);
-}
-
-static cts_lint_status text_not_utf8(const cts_user_notice *un) {
-  return un->has_text && un->text_number != 12 ? CTS_LINT_WARN : CTS_LINT_PASS;
+  return warn_if(pol_bits(cert) & CTS_POL_TEXT_NOT_NFC);
 }
 
 /* RFC 6818 3: explicitText SHOULD be a UTF8String. */
 static cts_lint_status run_text_not_utf8(const cts_lint_cert *cert) {
-  return each_notice(cert->sum, text_not_utf8);
-}
-
-static cts_lint_status notice_ref(const cts_user_notice *un) {
-  return un->has_ref ? CTS_LINT_WARN : CTS_LINT_PASS;
+  return warn_if(pol_bits(cert) & CTS_POL_TEXT_NOT_UTF8);
 }
 
 /* RFC 5280 4.2.1.4: conforming CAs SHOULD NOT use noticeRef. */
 static cts_lint_status run_notice_ref(const cts_lint_cert *cert) {
-  return each_notice(cert->sum, notice_ref);
+  return warn_if(pol_bits(cert) & CTS_POL_NOTICE_REF);
 }
 
 /* BRs 7.1.2.10.5 (v2.0.0): a non-root CA certificate MUST have the
@@ -828,54 +643,22 @@ static cts_lint_status run_notice_ref(const cts_lint_cert *cert) {
  * only policy, otherwise (policy restricted, table 70) at least one CA/B
  * Forum reserved policy is present. */
 static cts_lint_status run_invalid_ca_policies(const cts_lint_cert *cert) {
-  cts_der oids[MAX_POLICIES];
-  size_t n;
-  int any = 0, reserved = 0;
+  const cts_ext_memo *m;
   if (!(cert->sum->ext_policies >= 0)) return CTS_LINT_ERROR;
-  n = cts_policy_oids(cert->sum, oids, MAX_POLICIES);
-  for (size_t i = 0; i < n; i++) {
-    any |= CTS_EXT_OID_IS(&oids[i], CTS_OID_POLICY_ANY);
-    reserved |= CTS_EXT_OID_IS(&oids[i], CTS_OID_POLICY_DV) ||
-                CTS_EXT_OID_IS(&oids[i], CTS_OID_POLICY_OV) ||
-                CTS_EXT_OID_IS(&oids[i], CTS_OID_POLICY_IV) ||
-                CTS_EXT_OID_IS(&oids[i], CTS_OID_POLICY_EV);
-  }
-  if (any) return error_if(n > 1);
-  return error_if(!reserved);
+  m = policies(cert);
+  if (m->pol & CTS_POL_ANY) return error_if(m->n_pol_oids > 1);
+  return error_if(!(m->pol & CTS_POL_RESERVED));
 }
 
 /* BRs 7.1.2 (v2.0.0): a CPS URI qualifier MUST hold an HTTP or HTTPS URL.
  * zcrypto keeps the contents of the qualifier element whatever its tag. */
 static cts_lint_status run_invalid_cps_uri(const cts_lint_cert *cert) {
-  cts_pol_iter it;
-  cts_der oid, quals, id, q, v;
-  cts_go_url u;
-  if (!cts_pol_iter_init(&it, cert->sum)) return CTS_LINT_PASS;
-  while (cts_pol_next(&it, &oid, &quals))
-    while (cts_qual_next(&quals, &id, &q)) {
-      uint32_t tag;
-      size_t hdr;
-      if (!CTS_EXT_OID_IS(&id, CTS_OID_QT_CPS) ||
-          !cts_der_get_any_element(&q, &v, &tag, &hdr))
-        continue;
-      v.data += hdr;
-      v.len -= hdr;
-      if (!cts_go_url_parse(&v, &u) ||
-          !(cts_span_ieq(&u.scheme, "http") || cts_span_ieq(&u.scheme, "https")))
-        return CTS_LINT_ERROR;
-    }
-  return CTS_LINT_PASS;
+  return error_if(pol_bits(cert) & CTS_POL_CPS_BAD);
 }
 
 /* BRs 7.1.2.7.9 (SC62): no policy qualifier other than id-qt-cps. */
 static cts_lint_status run_qualifiers_other_than_cps(const cts_lint_cert *cert) {
-  cts_pol_iter it;
-  cts_der oid, quals, id, q;
-  if (!cts_pol_iter_init(&it, cert->sum)) return CTS_LINT_PASS;
-  while (cts_pol_next(&it, &oid, &quals))
-    while (cts_qual_next(&quals, &id, &q))
-      if (!CTS_EXT_OID_IS(&id, CTS_OID_QT_CPS)) return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return error_if(pol_bits(cert) & CTS_POL_QUAL_NOT_CPS);
 }
 
 /* BRs 7.1.2.2 a / 7.1.2.3 a: the extension MUST be present and SHOULD NOT
@@ -903,10 +686,10 @@ typedef struct policy_map_iter {
   int started;
 } policy_map_iter;
 
-static int policy_map_init(const cts_summary *sum, policy_map_iter *it) {
-  const cts_ext *e = CTS_EXT_GET(sum, CTS_EXT_OID_POLICY_MAP);
+static int policy_map_init(const cts_lint_cert *cert, policy_map_iter *it) {
+  const cts_ext *e = cts_ext_memo_ext(cert, CTS_XI_POLICY_MAP);
   it->started = 0;
-  return cts_ext_value_is_sequence(sum, e, &it->seq);
+  return cts_ext_value_is_sequence(cert->sum, e, &it->seq);
 }
 
 /* 1: a pair; 0: done; -1: malformed. */
@@ -927,7 +710,7 @@ static cts_lint_status run_policy_map_any(const cts_lint_cert *cert) {
   policy_map_iter it;
   cts_der a, b;
   int r;
-  if (!policy_map_init(cert->sum, &it)) return CTS_LINT_FATAL;
+  if (!policy_map_init(cert, &it)) return CTS_LINT_FATAL;
   while ((r = policy_map_next(&it, &a, &b)) == 1)
     if (CTS_EXT_OID_IS(&a, CTS_OID_POLICY_ANY) ||
         CTS_EXT_OID_IS(&b, CTS_OID_POLICY_ANY))
@@ -937,11 +720,14 @@ static cts_lint_status run_policy_map_any(const cts_lint_cert *cert) {
 
 /* Each issuerDomainPolicy SHOULD also be asserted in certificatePolicies. */
 static cts_lint_status run_policy_map_not_in_policies(const cts_lint_cert *cert) {
-  cts_der oids[MAX_POLICIES], a, b;
-  size_t n = cts_policy_oids(cert->sum, oids, MAX_POLICIES);
+  /* zcrypto's PolicyIdentifiers (the first CTS_POL_MAX_OIDS) */
+  const cts_ext_memo *m = policies(cert);
+  const cts_der *oids = m->pol_oid;
+  size_t n = cert->sum->ext_policies >= 0 ? m->n_pol_oids : 0;
+  cts_der a, b;
   policy_map_iter it;
   int r;
-  if (!policy_map_init(cert->sum, &it)) return CTS_LINT_FATAL;
+  if (!policy_map_init(cert, &it)) return CTS_LINT_FATAL;
   while ((r = policy_map_next(&it, &a, &b)) == 1) {
     size_t i = 0;
     while (i < n && !oid_eq(&oids[i], &a)) i++;
@@ -952,54 +738,54 @@ static cts_lint_status run_policy_map_not_in_policies(const cts_lint_cert *cert)
 
 /* Conforming CAs SHOULD mark policyMappings critical. */
 static cts_lint_status run_policy_map_critical(const cts_lint_cert *cert) {
-  return warn_if(!CRITICAL(cert, CTS_EXT_OID_POLICY_MAP));
+  return warn_if(!CRITICAL(cert, CTS_XI_POLICY_MAP));
 }
 
 /* policyConstraints MUST be critical, and MUST NOT be an empty SEQUENCE. */
 static cts_lint_status run_policy_const_critical(const cts_lint_cert *cert) {
-  return error_if(!CRITICAL(cert, CTS_EXT_OID_POLICY_CONST));
+  return error_if(!CRITICAL(cert, CTS_XI_POLICY_CONST));
 }
 
 static int applies_policy_const_seq(const cts_lint_cert *cert) {
-  const cts_ext *e = CTS_EXT_GET(cert->sum, CTS_EXT_OID_POLICY_CONST);
+  const cts_ext *e = cts_ext_memo_ext(cert, CTS_XI_POLICY_CONST);
   cts_der seq;
   return e != NULL && cts_ext_value_is_sequence(cert->sum, e, &seq);
 }
 
 static cts_lint_status run_policy_const_empty(const cts_lint_cert *cert) {
-  const cts_ext *e = CTS_EXT_GET(cert->sum, CTS_EXT_OID_POLICY_CONST);
+  const cts_ext *e = cts_ext_memo_ext(cert, CTS_XI_POLICY_CONST);
   cts_der seq;
   (void)cts_ext_value_is_sequence(cert->sum, e, &seq);
   return error_if(seq.len == 0);
 }
 
 static int applies_inhibit_any(const cts_lint_cert *cert) {
-  return HAS(cert, CTS_EXT_OID_INHIBIT_ANY);
+  return HAS(cert, CTS_XI_INHIBIT_ANY);
 }
 
 /* inhibitAnyPolicy MUST be critical. */
 static cts_lint_status run_inhibit_any_critical(const cts_lint_cert *cert) {
-  return error_if(!CRITICAL(cert, CTS_EXT_OID_INHIBIT_ANY));
+  return error_if(!CRITICAL(cert, CTS_XI_INHIBIT_ANY));
 }
 
 static int applies_sda(const cts_lint_cert *cert) {
-  return HAS(cert, CTS_EXT_OID_SDA);
+  return HAS(cert, CTS_XI_SDA);
 }
 
 /* subjectDirectoryAttributes MUST be non-critical. */
 static cts_lint_status run_sda_critical(const cts_lint_cert *cert) {
-  return error_if(CRITICAL(cert, CTS_EXT_OID_SDA));
+  return error_if(CRITICAL(cert, CTS_XI_SDA));
 }
 
 /* --- nameConstraints (RFC 5280 4.2.1.10, BRs 7.1.2.2, 7.1.5) ------------- */
 
 /* Conforming CAs MUST mark it critical (BRs 7.1.2.2: SHOULD). */
 static cts_lint_status run_nc_not_critical(const cts_lint_cert *cert) {
-  return error_if(!CRITICAL(cert, CTS_OID_EXT_NC));
+  return error_if(!CRITICAL(cert, CTS_XI_NC));
 }
 
 static cts_lint_status run_sub_ca_nc_not_critical(const cts_lint_cert *cert) {
-  return warn_if(!CRITICAL(cert, CTS_OID_EXT_NC));
+  return warn_if(!CRITICAL(cert, CTS_XI_NC));
 }
 
 /* It MUST be used only in a CA certificate. */
@@ -1008,86 +794,53 @@ static cts_lint_status run_nc_not_in_ca(const cts_lint_cert *cert) {
 }
 
 static int applies_nc_seq(const cts_lint_cert *cert) {
-  const cts_ext *e = CTS_EXT_GET(cert->sum, CTS_OID_EXT_NC);
+  const cts_ext *e = cts_ext_memo_ext(cert, CTS_XI_NC);
   cts_der seq;
   return e != NULL && cts_ext_value_is_sequence(cert->sum, e, &seq);
 }
 
 /* Either permittedSubtrees or excludedSubtrees MUST be present. */
 static cts_lint_status run_nc_empty(const cts_lint_cert *cert) {
-  const cts_ext *e = CTS_EXT_GET(cert->sum, CTS_OID_EXT_NC);
+  const cts_ext *e = cts_ext_memo_ext(cert, CTS_XI_NC);
   cts_der seq;
   (void)cts_ext_value_is_sequence(cert->sum, e, &seq);
   return error_if(seq.len == 0);
 }
 
-/* The minimum MUST be zero, and the maximum MUST be absent. zlint checks
- * zcrypto's subtree lists by name form; its maximum check skips permitted
- * rfc822Name and both uniformResourceIdentifier lists, its minimum check
- * the uniformResourceIdentifier lists. */
+/* What the subtree lints ask of every subtree of every nameConstraints
+ * extension: CTS_NC_* bits, one walk per certificate. */
+static uint32_t nc_bits(const cts_lint_cert *cert) {
+  return cts_ext_memo_get(cert, CTS_EXT_M_NC)->nc;
+}
+
+/* The minimum MUST be zero, and the maximum MUST be absent (for the name
+ * forms zlint checks; see nc_subtree_bits). */
 static cts_lint_status run_nc_max(const cts_lint_cert *cert) {
-  cts_nc_iter it;
-  cts_nc_subtree st;
-  cts_nc_iter_init(&it, cert->sum);
-  while (cts_nc_next(&it, &st)) {
-    if (st.base_number == CTS_GN_URI ||
-        (st.base_number == CTS_GN_RFC822 && !st.excluded) ||
-        st.base_number > CTS_GN_REGISTERED_ID || st.base_number == CTS_GN_OTHER_NAME)
-      continue;
-    if (st.max_nonzero) return CTS_LINT_ERROR;
-  }
-  return CTS_LINT_PASS;
+  return error_if(nc_bits(cert) & CTS_NC_MAX);
 }
 
 static cts_lint_status run_nc_min(const cts_lint_cert *cert) {
-  cts_nc_iter it;
-  cts_nc_subtree st;
-  cts_nc_iter_init(&it, cert->sum);
-  while (cts_nc_next(&it, &st)) {
-    if (st.base_number == CTS_GN_URI || st.base_number > CTS_GN_REGISTERED_ID ||
-        st.base_number == CTS_GN_OTHER_NAME)
-      continue;
-    if (st.min_nonzero) return CTS_LINT_ERROR;
-  }
-  return CTS_LINT_PASS;
-}
-
-static int nc_has_form(const cts_summary *sum, uint32_t form) {
-  cts_nc_iter it;
-  cts_nc_subtree st;
-  cts_nc_iter_init(&it, sum);
-  while (cts_nc_next(&it, &st))
-    if (st.base_number == form) return 1;
-  return 0;
+  return error_if(nc_bits(cert) & CTS_NC_MIN);
 }
 
 /* Conforming CAs SHOULD NOT constrain x400Address, ediPartyName or
  * registeredID. */
 static cts_lint_status run_nc_x400(const cts_lint_cert *cert) {
-  return warn_if(nc_has_form(cert->sum, CTS_GN_X400));
+  return warn_if(nc_bits(cert) & CTS_NC_X400);
 }
 
 static cts_lint_status run_nc_edi(const cts_lint_cert *cert) {
-  return warn_if(nc_has_form(cert->sum, CTS_GN_EDI_PARTY));
+  return warn_if(nc_bits(cert) & CTS_NC_EDI);
 }
 
 static cts_lint_status run_nc_registered_id(const cts_lint_cert *cert) {
-  return warn_if(nc_has_form(cert->sum, CTS_GN_REGISTERED_ID));
+  return warn_if(nc_bits(cert) & CTS_NC_REGISTERED_ID);
 }
 
 /* For URIs the constraint MUST be a fully qualified domain name, with an
  * optional leading period. */
 static cts_lint_status run_nc_not_fqdn(const cts_lint_cert *cert) {
-  cts_nc_iter it;
-  cts_nc_subtree st;
-  cts_nc_iter_init(&it, cert->sum);
-  while (cts_nc_next(&it, &st)) {
-    cts_der host = st.base;
-    if (st.base_number != CTS_GN_URI) continue;
-    if (host.len > 0 && host.data[0] == '.') host.data++, host.len--;
-    if (!cts_is_fqdn(&host)) return CTS_LINT_ERROR;
-  }
-  return CTS_LINT_PASS;
+  return error_if(nc_bits(cert) & CTS_NC_NOT_FQDN);
 }
 
 /* BRs 7.1.5 / 7.1.4.2.1: a permitted iPAddress range must not intersect an
@@ -1097,14 +850,7 @@ static int applies_nc_ip(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_nc_reserved_ip(const cts_lint_cert *cert) {
-  cts_nc_iter it;
-  cts_nc_subtree st;
-  cts_nc_iter_init(&it, cert->sum);
-  while (cts_nc_next(&it, &st))
-    if (!st.excluded && st.base_number == CTS_GN_IP &&
-        cts_ip_net_intersects_reserved(&st.base))
-      return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return error_if(nc_bits(cert) & CTS_NC_RESERVED_IP);
 }
 
 /* --- the table ------------------------------------------------------------ */

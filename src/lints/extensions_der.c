@@ -26,13 +26,28 @@ static int value_sequence(const cts_summary *sum, const cts_ext *ext,
   return cts_ext_value_is_sequence(sum, ext, out);
 }
 
+/* cts_ext_next for an extension the sieve indexes (known: its index, the
+ * last of duplicates): without duplicate extensions it is the only one
+ * with its OID, and no scan is needed. */
+static int next_known_ext(const cts_summary *sum, int16_t known,
+                          const char *oid, size_t oid_len, uint16_t *pos,
+                          const cts_ext **out) {
+  if (!(sum->flags & CTS_SUM_DUPLICATE_EXT)) {
+    if (known < 0 || *pos > (uint16_t)known) return 0;
+    *pos = (uint16_t)(known + 1);
+    *out = &sum->exts[known];
+    return 1;
+  }
+  return cts_ext_next(sum, oid, oid_len, pos, out);
+}
+
 /* --- cRLDistributionPoints ----------------------------------------------- */
 
 /* CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint */
 static int cdp_next_extension(cts_cdp_iter *it) {
   const cts_ext *e;
-  while (cts_ext_next(it->sum, CTS_OID_EXT_CDP, CTS_OID_LEN(CTS_OID_EXT_CDP),
-                      &it->pos, &e))
+  while (next_known_ext(it->sum, it->sum->ext_cdp, CTS_OID_EXT_CDP,
+                        CTS_OID_LEN(CTS_OID_EXT_CDP), &it->pos, &e))
     if (value_sequence(it->sum, e, &it->points)) return 1;
   return 0;
 }
@@ -60,10 +75,10 @@ static int cdp_next_full_name(cts_cdp_iter *it) {
       it->points.len = 0;
       continue;
     }
-    if (!cts_der_get_optional_element(&dp, &dpn, &present, CTX_CONS(0)) ||
+    if (!cts_optional(&dp, &dpn, &present, CTX_CONS(0)) ||
         !present)
       continue;
-    if (cts_der_get_optional_element(&dpn, &full, &present, CTX_CONS(0)) &&
+    if (cts_optional(&dpn, &full, &present, CTX_CONS(0)) &&
         present) {
       it->names = full;
       return 1;
@@ -111,14 +126,14 @@ int cts_aia_next(cts_aia_iter *it, cts_der *out_method,
     size_t hdr;
     const cts_ext *e;
     if (it->descs.len == 0) {
-      if (!cts_ext_next(it->sum, CTS_OID_EXT_AIA, CTS_OID_LEN(CTS_OID_EXT_AIA),
-                        &it->pos, &e))
+      if (!next_known_ext(it->sum, it->sum->ext_aia, CTS_OID_EXT_AIA,
+                          CTS_OID_LEN(CTS_OID_EXT_AIA), &it->pos, &e))
         return 0;
       if (!value_sequence(it->sum, e, &it->descs)) it->malformed = 1;
       continue;
     }
     if (!cts_der_get_element(&it->descs, &desc, CTS_DER_SEQUENCE) ||
-        !cts_der_get_oid(&desc, out_method) ||
+        !cts_oid_next(&desc, out_method) ||
         !cts_der_get_any_element(&desc, &loc, &tag, &hdr)) {
       it->malformed = 1;
       it->descs.len = 0;
@@ -137,7 +152,7 @@ int cts_aia_next_url(cts_aia_iter *it, const char *method, size_t method_len,
   uint32_t number;
   while (cts_aia_next(it, &m, &number, &loc))
     if (number == CTS_GN_URI &&
-        cts_der_oid_equal(&m, (const uint8_t *)method, method_len)) {
+        cts_oid_is(&m, method, method_len)) {
       *out_url = loc;
       return 1;
     }
@@ -159,8 +174,8 @@ int cts_pol_next(cts_pol_iter *it, cts_der *out_oid, cts_der *out_quals) {
   int present;
   if (it->infos.len == 0) return 0;
   if (!cts_der_get_element(&it->infos, &info, CTS_DER_SEQUENCE) ||
-      !cts_der_get_oid(&info, out_oid) ||
-      !cts_der_get_optional_element(&info, out_quals, &present,
+      !cts_oid_next(&info, out_oid) ||
+      !cts_optional(&info, out_quals, &present,
                                     CTS_DER_SEQUENCE)) {
     it->infos.len = 0;
     return 0;
@@ -173,7 +188,7 @@ int cts_qual_next(cts_der *quals, cts_der *out_id, cts_der *out_qualifier) {
   cts_der pqi;
   if (quals->len == 0) return 0;
   if (!cts_der_get_element(quals, &pqi, CTS_DER_SEQUENCE) ||
-      !cts_der_get_oid(&pqi, out_id) ||
+      !cts_oid_next(&pqi, out_id) ||
       !cts_der_get_any_element(&pqi, out_qualifier, NULL, NULL)) {
     quals->len = 0;
     return 0;
@@ -193,7 +208,7 @@ int cts_user_notice_parse(const cts_der *qualifier, cts_user_notice *out) {
   size_t hdr;
   memset(out, 0, sizeof(*out));
   if (!cts_der_get_element(&q, &un, CTS_DER_SEQUENCE)) return 0;
-  if (cts_der_peek_tag(&un, CTS_DER_SEQUENCE)) {
+  if (cts_peek_low_tag(&un, CTS_DER_SEQUENCE)) {
     if (!cts_der_get_element(&un, &ref, CTS_DER_SEQUENCE)) return 0;
     out->has_ref = 1;
   }
@@ -205,15 +220,6 @@ int cts_user_notice_parse(const cts_der *qualifier, cts_user_notice *out) {
     out->has_text = out->text.len != 0;
   }
   return 1;
-}
-
-size_t cts_policy_oids(const cts_summary *sum, cts_der *out, size_t max) {
-  cts_pol_iter it;
-  cts_der oid, quals;
-  size_t n = 0;
-  if (!cts_pol_iter_init(&it, sum)) return 0;
-  while (n < max && cts_pol_next(&it, &oid, &quals)) out[n++] = oid;
-  return n;
 }
 
 /* --- nameConstraints --------------------------------------------------------- */
@@ -229,11 +235,11 @@ static int nc_next_extension(cts_nc_iter *it) {
   while (cts_ext_next(it->sum, CTS_OID_EXT_NC, CTS_OID_LEN(CTS_OID_EXT_NC),
                       &it->pos, &e)) {
     if (!value_sequence(it->sum, e, &seq)) continue;
-    if (!cts_der_get_optional_element(&seq, &it->permitted, &present,
+    if (!cts_optional(&seq, &it->permitted, &present,
                                       CTX_CONS(0)) ||
         !present)
       it->permitted.len = 0;
-    if (!cts_der_get_optional_element(&seq, &it->excluded, &present,
+    if (!cts_optional(&seq, &it->excluded, &present,
                                       CTX_CONS(1)) ||
         !present)
       it->excluded.len = 0;
@@ -272,9 +278,9 @@ static int nc_subtree(cts_der *list, int excluded, cts_nc_subtree *out) {
   out->base_number = tag & CTS_DER_TAG_NUMBER_MASK;
   out->base.data = base.data + hdr;
   out->base.len = base.len - hdr;
-  if (cts_der_get_optional_element(&st, &v, &present, CTX(0)) && present)
+  if (cts_optional(&st, &v, &present, CTX(0)) && present)
     out->min_nonzero = nonzero_int(&v);
-  if (cts_der_get_optional_element(&st, &v, &present, CTX(1)) && present)
+  if (cts_optional(&st, &v, &present, CTX(1)) && present)
     out->max_nonzero = nonzero_int(&v);
   return 1;
 }

@@ -27,16 +27,15 @@ static cts_der sub(const cts_der *s, size_t from, size_t to) {
   return d;
 }
 
+/* memchr and memrchr (the C library's are word- or vector-wide). */
 static long find(const cts_der *s, uint8_t c) {
-  for (size_t i = 0; i < s->len; i++)
-    if (s->data[i] == c) return (long)i;
-  return -1;
+  const uint8_t *p = s->len > 0 ? memchr(s->data, c, s->len) : NULL;
+  return p != NULL ? (long)(p - s->data) : -1;
 }
 
 static long rfind(const cts_der *s, uint8_t c) {
-  for (size_t i = s->len; i > 0; i--)
-    if (s->data[i - 1] == c) return (long)(i - 1);
-  return -1;
+  const uint8_t *p = s->len > 0 ? memrchr(s->data, c, s->len) : NULL;
+  return p != NULL ? (long)(p - s->data) : -1;
 }
 
 int cts_span_ieq(const cts_der *s, const char *lit) {
@@ -161,12 +160,57 @@ static int get_scheme(const cts_der *raw, cts_der *scheme, cts_der *rest) {
   return 1;
 }
 
+/* Bytes of plain_http_url: RFC 3986 2.3 unreserved characters (1) and
+ * '/' (2). */
+static const uint8_t k_plain[256] = {
+    ['-'] = 1, ['.'] = 1, ['_'] = 1, ['~'] = 1, ['/'] = 2,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+/* The shape nearly every certificate URL has: "http://" then unreserved
+ * bytes and '/' only. With no '#', '?', '@', ':', '[', '%' or control
+ * byte, each step of go_url_parse below comes down to splitting the
+ * authority at the first '/' after "//", and the whole authority is the
+ * host; one pass over the bytes decides it. Returns 0 for any other
+ * string (which then takes the general path). */
+static int plain_http_url(const cts_der *raw, cts_go_url *out,
+                          cts_der *out_path) {
+  size_t slash = raw->len, i = 7;
+  if (raw->len < 7 || memcmp(raw->data, "http://", 7) != 0) return 0;
+  for (; i < raw->len; i++) {
+    uint8_t k = k_plain[raw->data[i]];
+    if (k == 0) return 0;
+    if (k == 2) break;
+  }
+  slash = i;
+  for (; i < raw->len; i++)
+    if (k_plain[raw->data[i]] == 0) return 0;
+  out->scheme = sub(raw, 0, 4);
+  out->host = sub(raw, 7, slash);
+  out->opaque = 0;
+  *out_path = sub(raw, slash, raw->len);
+  return 1;
+}
+
 /* url.Parse(rawURL): fragment cut at the first '#', then parse(u, false),
  * then the fragment's escapes. *out_path gets the path as written. */
 static int go_url_parse(const cts_der *raw, cts_go_url *out,
                         cts_der *out_path) {
   cts_der u = *raw, frag = {NULL, 0}, rest;
-  long hash = find(raw, '#'), q;
+  long hash, q;
+  if (plain_http_url(raw, out, out_path)) return 1;
+  hash = find(raw, '#');
   memset(out, 0, sizeof(*out));
   out_path->data = raw->data;
   out_path->len = 0;
@@ -228,13 +272,16 @@ cts_der cts_go_url_hostname(const cts_der *host) {
 int cts_go_parse_ip(const cts_der *s) {
   char buf[64];
   uint8_t addr[16];
+  int v6;
   if (s->len == 0 || s->len >= sizeof(buf)) return 0;
+  if (memchr(s->data, 0, s->len) != NULL) return 0;
+  v6 = memchr(s->data, ':', s->len) != NULL;
+  /* inet_pton's IPv4 form ends with a digit: a host name (ending in a
+   * letter or a dot) is refused without the copy and the call. */
+  if (!v6 && !is_digit(s->data[s->len - 1])) return 0;
   memcpy(buf, s->data, s->len);
   buf[s->len] = 0;
-  if (memchr(s->data, 0, s->len) != NULL) return 0;
-  if (memchr(s->data, ':', s->len) != NULL)
-    return inet_pton(AF_INET6, buf, addr) == 1;
-  return inet_pton(AF_INET, buf, addr) == 1;
+  return inet_pton(v6 ? AF_INET6 : AF_INET, buf, addr) == 1;
 }
 
 /* util.HasValidTLD: the rightmost label, lower-cased, is a top-level

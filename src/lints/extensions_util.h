@@ -14,6 +14,7 @@
 #include "ctscan/der.h"
 #include "ctscan/lint.h"
 #include "ctscan/oid.h"
+#include "extensions_oid.h"
 
 /* Extension OIDs this group needs beyond ctscan/oid.h (RFC 5280 4.2,
  * RFC 6960 4.2.2.2.1). */
@@ -30,8 +31,7 @@
 #define CTS_OID_QT_CPS "\x2b\x06\x01\x05\x05\x07\x02\x01"        /* .2.1 */
 #define CTS_OID_QT_UNOTICE "\x2b\x06\x01\x05\x05\x07\x02\x02"    /* .2.2 */
 
-#define CTS_EXT_OID_IS(d, X) \
-  cts_der_oid_equal((d), (const uint8_t *)(X), CTS_OID_LEN(X))
+#define CTS_EXT_OID_IS(d, X) cts_oid_is((d), (X), CTS_OID_LEN(X))
 
 /* --- extensions ---------------------------------------------------------- */
 
@@ -142,9 +142,6 @@ typedef struct cts_user_notice {
 
 int cts_user_notice_parse(const cts_der *qualifier, cts_user_notice *out);
 
-/* A certificate's policy OIDs (the last extension's), at most max. */
-size_t cts_policy_oids(const cts_summary *sum, cts_der *out, size_t max);
-
 /* --- nameConstraints (RFC 5280 4.2.1.10) ----------------------------------- */
 
 typedef struct cts_nc_subtree {
@@ -196,6 +193,137 @@ int cts_has_valid_tld(const cts_der *domain);
 /* zlint util.IsFQDN (zcrypto's govalidator-derived IsURL, after removing a
  * leading "*." and "?." labels). */
 int cts_is_fqdn(const cts_der *domain);
+
+/* --- the group's per-certificate memo --------------------------------------- */
+
+/* Most lints of this group ask small questions of the same few walks
+ * (every AIA AccessDescription, every CDP URI, every policy and its
+ * qualifiers, every name-constraint subtree), and many ask whether an
+ * extension the sieve does not index is present. Each walk runs once per
+ * certificate, on first use, into the group's memo slot; the lints read
+ * its answers. Every answer is the one the former per-lint walk gave: a
+ * lint that returned at the first offending item now reads "some item
+ * offends", which is the same verdict because each such lint has one
+ * non-PASS status. */
+
+/* Parts of cts_ext_memo, filled on demand (cts_ext_memo.have). */
+#define CTS_EXT_M_LOOKUP (1u << 0)  /* idx[] */
+#define CTS_EXT_M_AIA (1u << 1)     /* aia, aia_url[], n_aia_urls[] */
+#define CTS_EXT_M_AIA_URL (1u << 2) /* aia's URL bits, aia_internal[] */
+#define CTS_EXT_M_CDP (1u << 3)
+#define CTS_EXT_M_POL (1u << 4)
+#define CTS_EXT_M_NC (1u << 5)
+
+/* idx[]: the extensions the sieve does not index, as zlint's
+ * util.GetExtFromCert finds them (the last of duplicates); -1 if absent.
+ * CTS_XI_SCT_FIRST is the first SCT list (zlint reads that one). */
+enum {
+  CTS_XI_NC = 0,
+  CTS_XI_POLICY_MAP,
+  CTS_XI_POLICY_CONST,
+  CTS_XI_INHIBIT_ANY,
+  CTS_XI_SDA,
+  CTS_XI_SIA,
+  CTS_XI_FRESHEST_CRL,
+  CTS_XI_OCSP_NOCHECK,
+  CTS_XI_SCT_FIRST,
+  CTS_XI_COUNT
+};
+
+/* Access methods, as indexes of the per-method arrays. */
+enum { CTS_AIA_M_OCSP = 0, CTS_AIA_M_ISSUERS = 1 };
+
+/* aia: over every AccessDescription of every AIA extension. */
+#define CTS_AIA_OCSP (1u << 0)        /* an id-ad-ocsp URI location */
+#define CTS_AIA_OCSP_HTTP (1u << 1)   /* ... beginning "http://" */
+#define CTS_AIA_ISSUERS (1u << 2)     /* an id-ad-caIssuers URI location */
+#define CTS_AIA_ISSUERS_HTTP (1u << 3) /* ... beginning "http://" */
+#define CTS_AIA_ISSUERS_HTTP_LDAP (1u << 4) /* ... "http://" or "ldap://",
+                                               any case */
+#define CTS_AIA_BAD_DESC (1u << 5)    /* a location not a URI, or a method
+                                         other than those two */
+#define CTS_AIA_MALFORMED (1u << 6)   /* an AccessDescription did not parse */
+#define CTS_AIA_DUPLICATE (1u << 7)   /* a location repeated (any case)
+                                         within one method */
+/* ... and, with CTS_EXT_M_AIA_URL: a URL of the method that net/url
+ * rejects or whose scheme is not "http". */
+#define CTS_AIA_OCSP_BAD_SCHEME (1u << 8)
+#define CTS_AIA_ISSUERS_BAD_SCHEME (1u << 9)
+
+/* Locations compared for duplicates per method (a bound on the work a
+ * hostile extension can cause); they are also kept for the URL pass. */
+#define CTS_AIA_MAX_URLS 64
+
+/* cdp: over every URI fullName of every CDP extension. */
+#define CTS_CDP_URI (1u << 0)       /* there is one */
+#define CTS_CDP_HTTP (1u << 1)      /* one begins "http://" */
+#define CTS_CDP_HTTP_LDAP_I (1u << 2) /* one begins "http://" or "ldap://",
+                                         any case */
+#define CTS_CDP_NOT_HTTP (1u << 3)  /* one does not begin "http:" */
+
+/* pol: over the policies zcrypto keeps (the last certificatePolicies
+ * extension); pol_oid[] holds the first CTS_POL_MAX_OIDS identifiers. */
+#define CTS_POL_MAX_OIDS 64
+#define CTS_POL_DUPLICATE (1u << 0) /* among pol_oid[] */
+#define CTS_POL_ANY (1u << 1)       /* anyPolicy among pol_oid[] */
+#define CTS_POL_RESERVED (1u << 2)  /* a CA/B Forum reserved policy there */
+#define CTS_POL_QUAL_NOT_CPS (1u << 3) /* a qualifier other than id-qt-cps */
+#define CTS_POL_CPS_BAD (1u << 4)   /* a CPS URI not http(s) or unparsable */
+/* user notices: */
+#define CTS_POL_TEXT (1u << 5)      /* an explicitText */
+#define CTS_POL_TEXT_IA5 (1u << 6)
+#define CTS_POL_TEXT_LONG (1u << 7) /* over 200 octets as UTF-8 */
+#define CTS_POL_TEXT_CONTROL (1u << 8) /* a UTF8String with a control */
+#define CTS_POL_TEXT_NOT_NFC (1u << 9)
+#define CTS_POL_TEXT_NOT_UTF8 (1u << 10)
+#define CTS_POL_NOTICE_REF (1u << 11)
+
+/* nc: over every subtree of every nameConstraints extension. */
+#define CTS_NC_MAX (1u << 0)        /* a maximum zlint checks, not 0 */
+#define CTS_NC_MIN (1u << 1)        /* a minimum zlint checks, not 0 */
+#define CTS_NC_X400 (1u << 2)       /* a base of that form */
+#define CTS_NC_EDI (1u << 3)
+#define CTS_NC_REGISTERED_ID (1u << 4)
+#define CTS_NC_NOT_FQDN (1u << 5)   /* a URI base that is no FQDN */
+#define CTS_NC_RESERVED_IP (1u << 6) /* a permitted iPAddress range meeting
+                                        an IANA reserved network */
+
+typedef struct cts_ext_memo {
+  uint32_t have; /* CTS_EXT_M_* filled for this certificate */
+  int16_t idx[CTS_XI_COUNT];
+  uint32_t aia, cdp, pol, nc;
+  uint8_t aia_internal[2]; /* per method: w_sub_cert_aia_contains_internal_
+                              names' status for its URLs */
+  uint32_t n_aia_urls[2];  /* URI locations per method (all of them) */
+  uint16_t n_pol_oids;
+  cts_der aia_url[2][CTS_AIA_MAX_URLS]; /* the first ones per method */
+  cts_der pol_oid[CTS_POL_MAX_OIDS];
+} cts_ext_memo;
+
+_Static_assert(sizeof(cts_ext_memo) <= CTS_MEMO_SLOT_SIZE,
+               "the extensions memo fits its slot");
+
+const cts_ext_memo *cts_ext_memo_fill(const cts_lint_cert *cert,
+                                      uint32_t need);
+
+/* The memo with the parts in need filled. Inline: most calls find them
+ * filled already. */
+static inline const cts_ext_memo *cts_ext_memo_get(const cts_lint_cert *cert,
+                                                   uint32_t need) {
+  const cts_lint_memo *lm = cert->memo;
+  const cts_ext_memo *m =
+      (const cts_ext_memo *)(const void *)lm->slot[CTS_MEMO_EXTENSIONS];
+  if ((lm->valid & (1u << CTS_MEMO_EXTENSIONS)) && (m->have & need) == need)
+    return m;
+  return cts_ext_memo_fill(cert, need);
+}
+
+/* The extension idx[which] names, or NULL. */
+static inline const cts_ext *cts_ext_memo_ext(const cts_lint_cert *cert,
+                                              int which) {
+  int16_t i = cts_ext_memo_get(cert, CTS_EXT_M_LOOKUP)->idx[which];
+  return i >= 0 ? &cert->sum->exts[i] : NULL;
+}
 
 /* --- text ----------------------------------------------------------------- */
 

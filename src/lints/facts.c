@@ -16,8 +16,9 @@
 #include "ctscan/der.h"
 #include "ctscan/lint.h"
 #include "ctscan/oid.h"
+#include "extensions_oid.h"
 
-#define OID_IS(d, X) cts_der_oid_equal((d), (const uint8_t *)X, CTS_OID_LEN(X))
+#define OID_IS(d, X) CTS_OID_IS_LIT((d), X)
 
 /* Arcs under the OIDs of the EKUs zcrypto knows
  * (zcrypto x509/extended_key_usage.go, ekuConstants). */
@@ -90,7 +91,7 @@ static uint8_t sat_inc(uint8_t n) { return n == UINT8_MAX ? n : (uint8_t)(n + 1)
 static void ext_key_usage(cts_der v, cts_cert_facts *f) {
   cts_der seq, oid;
   if (!cts_der_get_element(&v, &seq, CTS_DER_SEQUENCE)) return;
-  while (seq.len > 0 && cts_der_get_oid(&seq, &oid)) {
+  while (seq.len > 0 && cts_oid_next(&seq, &oid)) {
     uint32_t bit = eku_bit(&oid);
     f->eku |= bit;
     if (bit == CTS_EKU_UNKNOWN) f->eku_unknown = sat_inc(f->eku_unknown);
@@ -163,7 +164,7 @@ static void policies(cts_der v, cts_cert_facts *f) {
   f->policies = 0;
   if (!cts_der_get_element(&v, &seq, CTS_DER_SEQUENCE)) return;
   while (seq.len > 0 && cts_der_get_element(&seq, &info, CTS_DER_SEQUENCE) &&
-         cts_der_get_oid(&info, &oid)) {
+         cts_oid_next(&info, &oid)) {
     if (OID_IS(&oid, CTS_OID_POLICY_ANY)) f->policies |= CTS_POLICY_ANY;
     else if (OID_IS(&oid, CTS_OID_POLICY_DV)) f->policies |= CTS_POLICY_DV;
     else if (OID_IS(&oid, CTS_OID_POLICY_OV)) f->policies |= CTS_POLICY_OV;
@@ -172,27 +173,44 @@ static void policies(cts_der v, cts_cert_facts *f) {
   }
 }
 
-/* One extension, in certificate order. */
+/* The extensions the facts read; each is read as zcrypto's parse loop
+ * meets it. */
+enum { EXT_BC, EXT_KU, EXT_EKU, EXT_POLICIES, EXT_OTHER };
+
 static void one_extension(const cts_summary *sum, const cts_ext *ext,
-                          cts_cert_facts *f) {
-  cts_der oid = cts_summary_der(sum, ext->oid);
+                          int kind, cts_cert_facts *f) {
   cts_der value = cts_summary_der(sum, ext->value);
-  if (OID_IS(&oid, CTS_OID_EXT_BC)) {
-    if (!f->bc_present) f->bc_critical = ext->critical;
-    f->bc_present = 1;
-    basic_constraints(value, f);
-  } else if (OID_IS(&oid, CTS_OID_EXT_KU)) {
-    if (!f->ku_present) f->ku_critical = ext->critical;
-    f->ku_present = 1;
-    key_usage(value, f);
-  } else if (OID_IS(&oid, CTS_OID_EXT_EKU)) {
-    if (!f->eku_present) f->eku_critical = ext->critical;
-    f->eku_present = 1;
-    ext_key_usage(value, f);
-  } else if (OID_IS(&oid, CTS_OID_EXT_POLICIES)) {
-    f->policies_present = 1;
-    policies(value, f);
+  switch (kind) {
+    case EXT_BC:
+      if (!f->bc_present) f->bc_critical = ext->critical;
+      f->bc_present = 1;
+      basic_constraints(value, f);
+      break;
+    case EXT_KU:
+      if (!f->ku_present) f->ku_critical = ext->critical;
+      f->ku_present = 1;
+      key_usage(value, f);
+      break;
+    case EXT_EKU:
+      if (!f->eku_present) f->eku_critical = ext->critical;
+      f->eku_present = 1;
+      ext_key_usage(value, f);
+      break;
+    case EXT_POLICIES:
+      f->policies_present = 1;
+      policies(value, f);
+      break;
+    default: break;
   }
+}
+
+static int kind_of(const cts_summary *sum, const cts_ext *ext) {
+  cts_der oid = cts_summary_der(sum, ext->oid);
+  if (OID_IS(&oid, CTS_OID_EXT_BC)) return EXT_BC;
+  if (OID_IS(&oid, CTS_OID_EXT_KU)) return EXT_KU;
+  if (OID_IS(&oid, CTS_OID_EXT_EKU)) return EXT_EKU;
+  if (OID_IS(&oid, CTS_OID_EXT_POLICIES)) return EXT_POLICIES;
+  return EXT_OTHER;
 }
 
 /* zlint util.IsServerAuthCert: no EKU at all (known or not), serverAuth or
@@ -212,8 +230,21 @@ void cts_lint_facts(cts_lint_cert *cert) {
   memset(f, 0, sizeof(*f));
   f->bc_path_len = -1;
   f->bc_path_len_raw = -1;
-  for (uint16_t i = 0; i < sum->n_exts; i++)
-    one_extension(sum, &sum->exts[i], f);
+  if (!(sum->flags & CTS_SUM_DUPLICATE_EXT)) {
+    /* Each extension at most once: the sieve's indexes find the four
+     * (their answers are independent of each other, so order does not
+     * matter), and no OID needs comparing. */
+    int16_t known[EXT_OTHER];
+    known[EXT_BC] = sum->ext_bc;
+    known[EXT_KU] = sum->ext_ku;
+    known[EXT_EKU] = sum->ext_eku;
+    known[EXT_POLICIES] = sum->ext_policies;
+    for (int k = 0; k < EXT_OTHER; k++)
+      if (known[k] >= 0) one_extension(sum, &sum->exts[known[k]], k, f);
+  } else {
+    for (uint16_t i = 0; i < sum->n_exts; i++)
+      one_extension(sum, &sum->exts[i], kind_of(sum, &sum->exts[i]), f);
+  }
   f->subject_is_issuer =
       sum->subject.len == sum->issuer.len &&
       memcmp(sum->der + sum->subject.off, sum->der + sum->issuer.off,

@@ -67,10 +67,14 @@ static cts_lint_status cap(const char *name, cts_lint_status status) {
   return status > max ? max : status;
 }
 
-/* zlint's CheckEffective: notBefore in [effective, ineffective). */
+/* zlint's CheckEffective: notBefore in [effective, ineffective). Every
+ * lint asks it of every certificate; notBefore is almost always on or
+ * after the effective date, so that compare comes first and the zero
+ * test ("always") is rarely reached. */
 static int effective(const cts_lint *lint, const cts_summary *sum) {
-  if (lint->effective != 0 && sum->not_before < lint->effective) return 0;
-  if (lint->ineffective != 0 && sum->not_before >= lint->ineffective) return 0;
+  int64_t not_before = sum->not_before;
+  if (not_before < lint->effective && lint->effective != 0) return 0;
+  if (lint->ineffective != 0 && not_before >= lint->ineffective) return 0;
   return 1;
 }
 
@@ -85,6 +89,7 @@ int cts_lint_needs_full(const cts_lint_cert *cert) {
 }
 
 cts_lint_status cts_lint_run(const cts_lint *lint, const cts_lint_cert *cert) {
+  cts_lint_status status;
   /* A full lint on a certificate OpenSSL did not parse: its gate promises
    * no finding when false, and a gate that is true with no parse means
    * OpenSSL rejected the certificate; either way the lint cannot run. */
@@ -94,5 +99,9 @@ cts_lint_status cts_lint_run(const cts_lint *lint, const cts_lint_cert *cert) {
     return CTS_LINT_NA;
   if (lint->applies != NULL && !lint->applies(cert)) return CTS_LINT_NA;
   if (!effective(lint, cert->sum)) return CTS_LINT_NE;
-  return cap(lint->name, lint->run(cert));
+  status = lint->run(cert);
+  /* Only a warning or an error can exceed a cap: most runs pass, and
+   * need not look at the name. */
+  if (status != CTS_LINT_WARN && status != CTS_LINT_ERROR) return status;
+  return cap(lint->name, status);
 }

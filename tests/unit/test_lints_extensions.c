@@ -60,6 +60,80 @@ static void test_go_url_parse(void) {
   CU_ASSERT_FALSE(url_parses("http://[::1/"));
 }
 
+/* Equal contents (an empty span may have no data pointer). */
+static int span_eq(const cts_der *a, const cts_der *b) {
+  return a->len == b->len &&
+         (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
+}
+
+/* The plain "http://host/path" shape is parsed by a shortcut: it must
+ * give what the general parse gives. An empty fragment ("#") sends the
+ * same URL through the general path. */
+static void same_as_general(const char *raw) {
+  char with_hash[256];
+  cts_der a = der_of(raw, strlen(raw)), b;
+  cts_go_url ua, ub;
+  int ok_a, ok_b;
+  snprintf(with_hash, sizeof(with_hash), "%s#", raw);
+  b = der_of(with_hash, strlen(with_hash));
+  ok_a = cts_go_url_parse(&a, &ua);
+  ok_b = cts_go_url_parse(&b, &ub);
+  CU_ASSERT_EQUAL(ok_a, ok_b);
+  if (!ok_a || !ok_b) return;
+  CU_ASSERT_EQUAL(ua.opaque, ub.opaque);
+  CU_ASSERT_TRUE(span_eq(&ua.scheme, &ub.scheme));
+  CU_ASSERT_TRUE(span_eq(&ua.host, &ub.host));
+}
+
+static void test_go_url_plain_shortcut(void) {
+  static const char *const urls[] = {
+      "http://r11.i.lencr.org/", "http://x1.c.lencr.org/",
+      "http://crl.example.com/ca.crl", "http://ocsp.example.com",
+      "http://example.com", "http://", "http:///", "http:///path",
+      "http://a//b", "http://A-b_c~d.E/F.G/h", "http://1.2.3.4/",
+      "http://host/a/b/c/", "http://h/%41", "http://h:80/",
+      "http://u@h/", "http://h/?q", "http://[::1]/", "HTTP://h/",
+      "https://h/", "http:/h", "http://h/ /", "http://h\x01/",
+  };
+  for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++)
+    same_as_general(urls[i]);
+}
+
+/* cts_oid_next takes short OIDs without the general parser: it must
+ * agree with cts_der_get_oid on the result, the OID and the cursor, for
+ * every element (valid or not) of random octets from a set that hits the
+ * rules (0x80 starts, high last octets, lengths past the data). */
+static void test_oid_fast_path(void) {
+  static const uint8_t pick[] = {0x00, 0x01, 0x06, 0x2b, 0x7f, 0x80, 0x81,
+                                 0xff, 0x03, 0x08, 0x09, 0x0a};
+  uint32_t x = 12345;
+  int mismatches = 0;
+  for (int round = 0; round < 200000; round++) {
+    uint8_t buf[16];
+    size_t len;
+    cts_der a, b, oa, ob;
+    int ra, rb;
+    x = x * 1103515245u + 12345u;
+    len = (x >> 8) % 17;
+    for (size_t i = 0; i < len; i++) {
+      x = x * 1103515245u + 12345u;
+      buf[i] = pick[(x >> 16) % sizeof(pick)];
+    }
+    if (len > 0 && (x & 1)) buf[0] = 0x06;
+    if (len > 1 && (x & 2)) buf[1] = (uint8_t)((x >> 4) % 10);
+    a.data = b.data = buf;
+    a.len = b.len = len;
+    oa.data = ob.data = NULL;
+    oa.len = ob.len = 0;
+    ra = cts_oid_next(&a, &oa);
+    rb = cts_der_get_oid(&b, &ob);
+    if (ra != rb || a.data != b.data || a.len != b.len ||
+        (ra && (oa.data != ob.data || oa.len != ob.len)))
+      mismatches++;
+  }
+  CU_ASSERT_EQUAL(mismatches, 0);
+}
+
 static int intersects(const char *bytes, size_t n) {
   cts_der d = der_of(bytes, n);
   return cts_ip_net_intersects_reserved(&d);
@@ -264,6 +338,8 @@ static void test_corrupted_extension_values(void) {
 
 static CU_TestInfo tests[] = {
     {"net/url.Parse", test_go_url_parse},
+    {"net/url.Parse: the plain http shortcut", test_go_url_plain_shortcut},
+    {"OIDs: the short-OID fast path", test_oid_fast_path},
     {"IANA reserved networks in iPAddress constraints", test_reserved_ip_nets},
     {"NFC quick check", test_nfc},
     {"BMPString length in UTF-8", test_bmp_length},

@@ -8,6 +8,7 @@
 #include "ctscan/lint.h"
 #include "lints_internal.h"
 #include "names_util.h"
+#include "subject_memo.h"
 #include "subject_util.h"
 
 #define OID_IS(d, X) CTS_SUBJ_OID_IS((d), (X))
@@ -26,12 +27,23 @@ static cts_lint_status error_if(int bad) {
   return bad ? CTS_LINT_ERROR : CTS_LINT_PASS;
 }
 
-static int applies_ev(const cts_lint_cert *cert) {
-  return cts_subj_is_ev(cert->sum);
+/* Every lint here asks; the memo walks the policies once. */
+static int is_ev(const cts_lint_cert *cert) {
+  return cts_subj_memo_get(cert, CTS_SM_EV)->is_ev;
 }
 
+static const cts_subj_memo *subj_memo(const cts_lint_cert *cert) {
+  return cts_subj_memo_get(cert, CTS_SM_SUBJECT);
+}
+
+static int has_type(const cts_lint_cert *cert, int type) {
+  return (subj_memo(cert)->has & CTS_ST_BIT(type)) != 0;
+}
+
+static int applies_ev(const cts_lint_cert *cert) { return is_ev(cert); }
+
 static int applies_ev_subscriber(const cts_lint_cert *cert) {
-  return cert->facts.is_subscriber && cts_subj_is_ev(cert->sum);
+  return cert->facts.is_subscriber && is_ev(cert);
 }
 
 /* --- the Go strings of values ------------------------------------------ */
@@ -77,23 +89,21 @@ static int go_str_empty(go_str a) { return cts_subj_rune_count(a.tag, a.v) == 0;
  * (the last string value). */
 
 static cts_lint_status run_org_missing(const cts_lint_cert *cert) {
-  return error_if(!CTS_SUBJ_HAS(cert->sum, CTS_OID_AT_O));
+  return error_if(!has_type(cert, CTS_ST_O));
 }
 
 static cts_lint_status run_country_missing(const cts_lint_cert *cert) {
-  return error_if(!CTS_SUBJ_HAS(cert->sum, CTS_OID_AT_C));
+  return error_if(!has_type(cert, CTS_ST_C));
 }
 
 static cts_lint_status run_business_category_missing(
     const cts_lint_cert *cert) {
-  return error_if(!CTS_SUBJ_HAS(cert->sum, CTS_OID_AT_BUSINESS_CATEGORY));
+  return error_if(!has_type(cert, CTS_ST_BUSINESS));
 }
 
 static cts_lint_status run_serial_number_missing(const cts_lint_cert *cert) {
-  cts_subj_atv sn;
-  return error_if(
-      !CTS_SUBJ_STRING(cert->sum, CTS_OID_AT_SERIAL_NUMBER, CTS_SUBJ_LAST, &sn) ||
-      cts_subj_rune_count(sn.tag, sn.value) == 0);
+  const cts_subj_val *sn = &subj_memo(cert)->last_str[CTS_ST_SERIAL];
+  return error_if(!sn->set || sn->runes == 0);
 }
 
 /* EVGs 9.2.3 (7.1.4.2.3 in older numbering): businessCategory MUST contain
@@ -101,15 +111,15 @@ static cts_lint_status run_serial_number_missing(const cts_lint_cert *cert) {
  * "Non-Commercial Entity". zlint judges the first businessCategory (only a
  * value Go decodes to a string can equal one of them); with none, the lint
  * does not apply (e_ev_business_category_missing reports that). */
-static int is_business_category(const cts_subj_atv *atv) {
+static int is_business_category(cts_der value, uint32_t tag) {
   static const char *const allowed[] = {
       "Private Organization", "Government Entity", "Business Entity",
       "Non-Commercial Entity"};
   go_str s;
   size_t i;
-  if (!cts_subj_is_go_string(atv->tag)) return 0;
-  s.v = atv->value;
-  s.tag = atv->tag;
+  if (!cts_subj_is_go_string(tag)) return 0;
+  s.v = value;
+  s.tag = tag;
   for (i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
     if (go_str_is(s, allowed[i])) return 1;
   return 0;
@@ -117,53 +127,32 @@ static int is_business_category(const cts_subj_atv *atv) {
 
 static cts_lint_status run_invalid_business_category(
     const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv))
-    if (OID_IS(&atv.type, CTS_OID_AT_BUSINESS_CATEGORY))
-      return error_if(!is_business_category(&atv));
-  return CTS_LINT_NA;
+  const cts_subj_memo *m = subj_memo(cert);
+  if (!m->has_bc) return CTS_LINT_NA;
+  return error_if(!is_business_category(m->first_bc, m->first_bc_tag));
 }
 
 /* EVGs 9.2.9 (7.1.4.2.9 before; Ballot SC16): no subject attributes but
  * those 9.2 specifies (organizationalUnitName is still counted as allowed
  * here; its ban has its own lint). */
-static int ev_attribute_allowed(const cts_der *type) {
-  return OID_IS(type, CTS_SUBJ_OID_JUR_L) || OID_IS(type, CTS_SUBJ_OID_JUR_ST) ||
-         OID_IS(type, CTS_SUBJ_OID_JUR_C) || OID_IS(type, CTS_OID_AT_CN) ||
-         OID_IS(type, CTS_OID_AT_SERIAL_NUMBER) || OID_IS(type, CTS_OID_AT_C) ||
-         OID_IS(type, CTS_OID_AT_L) || OID_IS(type, CTS_OID_AT_ST) ||
-         OID_IS(type, CTS_OID_AT_STREET) || OID_IS(type, CTS_OID_AT_O) ||
-         OID_IS(type, CTS_OID_AT_OU) ||
-         OID_IS(type, CTS_OID_AT_BUSINESS_CATEGORY) ||
-         OID_IS(type, CTS_OID_AT_POSTAL_CODE) ||
-         OID_IS(type, CTS_SUBJ_OID_ORG_ID);
-}
-
 static cts_lint_status run_extra_subject_attribs(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv))
-    if (!ev_attribute_allowed(&atv.type)) return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return error_if(subj_memo(cert)->flags & CTS_SF_NOT_EV);
 }
 
 /* --- organizationIdentifier: EVGs 9.2.8 and 9.8.2 (v1.7.0+) ------------ */
 
 /* Subject.OrganizationIDs[0]: the first string organizationIdentifier. */
-static int first_org_id(const cts_summary *sum, go_str *out) {
-  cts_subj_atv atv;
-  if (!CTS_SUBJ_STRING(sum, CTS_SUBJ_OID_ORG_ID, 0, &atv)) return 0;
-  out->v = atv.value;
-  out->tag = atv.tag;
+static int first_org_id(const cts_lint_cert *cert, go_str *out) {
+  const cts_subj_val *v = &subj_memo(cert)->first_str[CTS_ST_ORG_ID];
+  if (!v->set) return 0;
+  out->v = v->value;
+  out->tag = v->tag;
   return 1;
 }
 
 static int applies_ev_org_id(const cts_lint_cert *cert) {
   go_str id;
-  return cts_subj_is_ev(cert->sum) && first_org_id(cert->sum, &id);
+  return is_ev(cert) && first_org_id(cert, &id);
 }
 
 static int applies_ev_subscriber_org_id(const cts_lint_cert *cert) {
@@ -177,7 +166,7 @@ static cts_lint_status run_invalid_orgid_reg_scheme(
   go_str id;
   uint32_t r[3];
   size_t pos = 0, n = 0;
-  if (!first_org_id(cert->sum, &id)) return CTS_LINT_PASS;
+  if (!first_org_id(cert, &id)) return CTS_LINT_PASS;
   while (n < 3 && cts_subj_next_rune(id.tag, id.v, &pos, &r[n])) n++;
   if (n < 3) return CTS_LINT_ERROR;
   return error_if(!((r[0] == 'N' && r[1] == 'T' && r[2] == 'R') ||
@@ -185,12 +174,14 @@ static cts_lint_status run_invalid_orgid_reg_scheme(
                     (r[0] == 'P' && r[1] == 'S' && r[2] == 'D')));
 }
 
+/* Asked of every certificate (applies_psd_vat): lengths compared first,
+ * bytes only where they match. */
 static const cts_ext *find_ext(const cts_summary *sum, const char *oid,
                                size_t oid_len) {
   size_t i;
   for (i = 0; i < sum->n_exts; i++) {
-    cts_der d = cts_summary_der(sum, sum->exts[i].oid);
-    if (cts_der_oid_equal(&d, (const uint8_t *)oid, oid_len))
+    const cts_span s = sum->exts[i].oid;
+    if (s.len == oid_len && memcmp(sum->der + s.off, oid, oid_len) == 0)
       return &sum->exts[i];
   }
   return NULL;
@@ -339,7 +330,7 @@ static int applies_orgid_and_ext(const cts_lint_cert *cert) {
 static cts_lint_status run_orgid_inconsistent(const cts_lint_cert *cert) {
   go_str id;
   cabf_org_id subj, ext;
-  if (!first_org_id(cert->sum, &id) || !parse_subject_org_id(id, 0, &subj))
+  if (!first_org_id(cert, &id) || !parse_subject_org_id(id, 0, &subj))
     return CTS_LINT_ERROR;
   if (!parse_cabf_org_id(cert->sum, &ext)) return CTS_LINT_ERROR;
   if (org_ids_equal(&subj, &ext)) return CTS_LINT_PASS;

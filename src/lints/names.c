@@ -12,6 +12,7 @@
 #include "ctscan/lint.h"
 #include "lints_internal.h"
 #include "names_lints.h"
+#include "names_memo.h"
 #include "names_util.h"
 #include "simd/scan.h"
 
@@ -52,31 +53,31 @@ static int any_dns(const cts_summary *sum, name_pred pred) {
   return 0;
 }
 
-/* The OR of the byte classes of every SAN dNSName. */
-static uint32_t dns_classes(const cts_summary *sum) {
-  cts_san_iter it;
-  cts_str name;
-  uint16_t classes;
-  uint32_t c = 0;
-  cts_san_begin(&it, sum);
-  while (next_dns(&it, &name, &classes)) c |= classes;
-  return c;
+/* The memo's BASIC tier: the names and their facts. */
+static const cts_names_memo *basic(const cts_lint_cert *cert) {
+  return cts_names_memo_get(cert, CTS_NM_BASIC);
 }
 
-/* The commonName as a DNS name: zlint lints it when it is not empty and
- * not an IP address (util.CommonNameIsIP). */
-static int cn_as_dns(const cts_summary *sum, cts_cn_buf *buf, cts_str *out) {
-  uint8_t ip[16];
-  *out = cts_names_cn(sum, buf);
-  return out->n > 0 && !cts_ip_parse(*out, ip);
+/* A fact of the commonName (as a DNS name: zlint lints it when it is not
+ * empty and not an IP address, util.CommonNameIsIP) or of a dNSName. */
+static int any_name_has(const cts_lint_cert *cert, uint32_t fact) {
+  const cts_names_memo *m = basic(cert);
+  return ((m->san_facts | (m->cn_dns ? m->cn_facts : 0)) & fact) != 0;
 }
 
-/* pred over the commonName (as a DNS name) and every dNSName. */
-static int any_name(const cts_summary *sum, name_pred pred) {
-  cts_cn_buf buf;
-  cts_str cn;
-  if (cn_as_dns(sum, &buf, &cn) && pred(cn)) return 1;
-  return any_dns(sum, pred);
+/* A fact of the commonName, whatever it holds, or of a dNSName. */
+static int cn_or_dns_has(const cts_lint_cert *cert, uint32_t fact) {
+  const cts_names_memo *m = basic(cert);
+  return ((m->san_facts | m->cn_facts) & fact) != 0;
+}
+
+/* A fact of a dNSName. */
+static int dns_has(const cts_lint_cert *cert, uint32_t fact) {
+  return (basic(cert)->san_facts & fact) != 0;
+}
+
+static cts_lint_status finding_if(int bad, cts_lint_status finding) {
+  return bad ? finding : CTS_LINT_PASS;
 }
 
 /* The i-th label of s split on '.' (Go strings.Split). */
@@ -110,7 +111,10 @@ static int next_label(labels *l, cts_str *out) {
 
 /* zlint: util.IsSubscriberCert && util.DNSNamesExist */
 static int subscriber_with_names(const cts_lint_cert *cert) {
-  return cert->facts.is_subscriber && cts_names_dns_exist(cert->sum);
+  const cts_names_memo *m;
+  if (!cert->facts.is_subscriber) return 0;
+  m = basic(cert);
+  return m->any_dns || m->cn.n > 0;
 }
 
 static int subscriber(const cts_lint_cert *cert) {
@@ -123,22 +127,16 @@ static int subscriber(const cts_lint_cert *cert) {
 /* BRs 3.2.2.4 (and 7.1.4.2.1 on Internal Names): every name ends in a TLD
  * of the IANA root zone, delegated when the certificate was issued. */
 static cts_lint_status dnsname_not_valid_tld(const cts_lint_cert *cert) {
-  const cts_summary *sum = cert->sum;
-  cts_cn_buf buf;
-  cts_str cn, name;
-  cts_san_iter it;
-  uint16_t classes;
-  if (cn_as_dns(sum, &buf, &cn) && !cts_tld_valid(cn, sum->not_before))
-    return CTS_LINT_ERROR;
-  cts_san_begin(&it, sum);
-  while (next_dns(&it, &name, &classes))
-    if (!cts_tld_valid(name, sum->not_before)) return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return finding_if(cts_names_memo_get(cert, CTS_NM_TLD)->tld_invalid,
+                    CTS_LINT_ERROR);
 }
 
 /* BRs 1.6.1 "Base Domain Name": a name that is a bare TLD. */
 static cts_lint_status bare_iana_suffix(const cts_lint_cert *cert) {
-  return any_name(cert->sum, cts_tld_known) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  /* only a name of one label can be a TLD */
+  if (!any_name_has(cert, CTS_NF_NO_DOT)) return CTS_LINT_PASS;
+  return finding_if(cts_names_memo_get(cert, CTS_NM_TLD)->tld_known,
+                    CTS_LINT_ERROR);
 }
 
 /* --- characters and labels ----------------------------------------------- */
@@ -169,42 +167,26 @@ static int bad_characters(cts_str s) {
 }
 
 static cts_lint_status bad_character_in_label(const cts_lint_cert *cert) {
-  return any_name(cert->sum, bad_characters) ? CTS_LINT_ERROR : CTS_LINT_PASS;
-}
-
-static int has_empty_label(cts_str s) {
-  labels l = labels_of(s);
-  cts_str label;
-  while (next_label(&l, &label))
-    if (label.n == 0) return 1;
-  return 0;
+  return finding_if(any_name_has(cert, CTS_NF_BAD_CHARS), CTS_LINT_ERROR);
 }
 
 /* BRs 7.1.4.2 / RFC 5280 4.2.1.6 (RFC 1034 3.5 preferred name syntax): no
  * empty labels. */
 static cts_lint_status dnsname_empty_label(const cts_lint_cert *cert) {
-  return any_name(cert->sum, has_empty_label) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(any_name_has(cert, CTS_NF_EMPTY_LABEL), CTS_LINT_ERROR);
 }
 
 static cts_lint_status rfc_dnsname_empty_label(const cts_lint_cert *cert) {
-  return any_dns(cert->sum, has_empty_label) ? CTS_LINT_ERROR : CTS_LINT_PASS;
-}
-
-static int label_too_long(cts_str s) {
-  labels l = labels_of(s);
-  cts_str label;
-  while (next_label(&l, &label))
-    if (label.n > 63) return 1;
-  return 0;
+  return finding_if(dns_has(cert, CTS_NF_EMPTY_LABEL), CTS_LINT_ERROR);
 }
 
 /* RFC 1035 2.3.4: labels are 63 octets or less. */
 static cts_lint_status dnsname_label_too_long(const cts_lint_cert *cert) {
-  return any_name(cert->sum, label_too_long) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(any_name_has(cert, CTS_NF_LABEL_TOO_LONG), CTS_LINT_ERROR);
 }
 
 static cts_lint_status rfc_dnsname_label_too_long(const cts_lint_cert *cert) {
-  return any_dns(cert->sum, label_too_long) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_LABEL_TOO_LONG), CTS_LINT_ERROR);
 }
 
 /* One rune as Go's regexp '.' consumes it (an invalid byte is one rune). */
@@ -235,59 +217,22 @@ static int xn_prefix(cts_str label) {
          (label.p[1] | 0x20) == 'n' && label.p[2] == '-' && label.p[3] == '-';
 }
 
-static int prohibited_reserved_label(cts_str s) {
-  labels l = labels_of(s);
-  cts_str label;
-  while (next_label(&l, &label))
-    if (reserved_prefix(label) && !xn_prefix(label)) return 1;
-  return 0;
-}
-
 /* BRs 7.1.4.2.1: FQDNs consist of P-Labels or non-reserved LDH labels. */
 static cts_lint_status contains_prohibited_reserved_label(
     const cts_lint_cert *cert) {
-  return any_dns(cert->sum, prohibited_reserved_label) ? CTS_LINT_ERROR
-                                                       : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_RESERVED), CTS_LINT_ERROR);
 }
 
 /* --- wildcards and redaction --------------------------------------------- */
 
-static int left_label_wildcard_incorrect(cts_str s) {
-  labels l = labels_of(s);
-  cts_str first;
-  next_label(&l, &first);
-  return cts_str_has_byte(first, '*') && !(first.n == 1 && first.p[0] == '*');
-}
-
-static int wildcard_not_in_left_label(cts_str s) {
-  const uint8_t *dot = s.n > 0 ? memchr(s.p, '.', s.n) : NULL;
-  size_t at;
-  if (dot == NULL) return 0;
-  at = (size_t)(dot - s.p);
-  return memchr(dot, '*', s.n - at) != NULL;
-}
-
 /* BRs 1.6.1 "Wildcard Domain Name": the wildcard is the whole left-most
  * label. zlint checks the commonName whatever it holds. */
 static cts_lint_status left_label_wildcard_correct(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  const cts_summary *sum = cert->sum;
-  if ((dns_classes(sum) & CTS_BC_STAR) == 0 &&
-      !cts_str_has_byte(cts_names_cn(sum, &buf), '*'))
-    return CTS_LINT_PASS;
-  if (left_label_wildcard_incorrect(cts_names_cn(sum, &buf)) ||
-      any_dns(sum, left_label_wildcard_incorrect))
-    return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return finding_if(cn_or_dns_has(cert, CTS_NF_LEFT_WC_BAD), CTS_LINT_ERROR);
 }
 
 static cts_lint_status wildcard_only_in_left_label(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  const cts_summary *sum = cert->sum;
-  if (wildcard_not_in_left_label(cts_names_cn(sum, &buf)) ||
-      any_dns(sum, wildcard_not_in_left_label))
-    return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return finding_if(cn_or_dns_has(cert, CTS_NF_WC_NOT_LEFT), CTS_LINT_ERROR);
 }
 
 static int redacted(cts_str s) {
@@ -297,67 +242,66 @@ static int redacted(cts_str s) {
 
 /* draft-strad-trans-redaction-00: "?." labels stand for redacted ones. */
 static cts_lint_status contains_redacted_dnsname(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  if (redacted(cts_names_cn(cert->sum, &buf)) || any_dns(cert->sum, redacted))
-    return CTS_LINT_INFO;
-  return CTS_LINT_PASS;
+  return finding_if(cn_or_dns_has(cert, CTS_NF_REDACTED), CTS_LINT_INFO);
 }
 
 /* awslabs certlint: dNSName syntax (RFC 5280 4.2.1.6, RFC 1034 3.5). */
-static int ends_with_star(cts_str s) { return s.n > 0 && s.p[s.n - 1] == '*'; }
-static int has_nul(cts_str s) { return cts_str_has_byte(s, 0); }
-static int starts_with_dot(cts_str s) { return s.n > 0 && s.p[0] == '.'; }
-static int star_not_first(cts_str s) {
-  return s.n > 1 && memchr(s.p + 1, '*', s.n - 1) != NULL;
-}
-static int is_space(cts_str s) { return s.n == 1 && s.p[0] == ' '; }
-static int too_long(cts_str s) { return s.n > 253; }
 
 static cts_lint_status san_bare_wildcard(const cts_lint_cert *cert) {
-  if ((dns_classes(cert->sum) & CTS_BC_STAR) == 0) return CTS_LINT_PASS;
-  return any_dns(cert->sum, ends_with_star) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_ENDS_STAR), CTS_LINT_ERROR);
 }
 
 static cts_lint_status san_null_char(const cts_lint_cert *cert) {
-  if ((dns_classes(cert->sum) & CTS_BC_NUL) == 0) return CTS_LINT_PASS;
-  return any_dns(cert->sum, has_nul) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_NUL), CTS_LINT_ERROR);
 }
 
 static cts_lint_status san_starts_with_period(const cts_lint_cert *cert) {
-  return any_dns(cert->sum, starts_with_dot) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_STARTS_DOT), CTS_LINT_ERROR);
 }
 
 static cts_lint_status san_wildcard_not_first(const cts_lint_cert *cert) {
-  if ((dns_classes(cert->sum) & CTS_BC_STAR) == 0) return CTS_LINT_PASS;
-  return any_dns(cert->sum, star_not_first) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_STAR_NOT_FIRST), CTS_LINT_ERROR);
 }
 
 /* RFC 5280 4.2.1.6: the dNSName " " MUST NOT be used. */
 static cts_lint_status san_space_dns_name(const cts_lint_cert *cert) {
-  return any_dns(cert->sum, is_space) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_IS_SPACE), CTS_LINT_ERROR);
 }
 
 /* RFC 1035 2.3.4 via RFC 5280: names of at most 253 octets. */
 static cts_lint_status san_dns_name_too_long(const cts_lint_cert *cert) {
-  return any_dns(cert->sum, too_long) ? CTS_LINT_ERROR : CTS_LINT_PASS;
-}
-
-static int any_name_is(cts_str name) {
-  (void)name;
-  return 1;
+  return finding_if(dns_has(cert, CTS_NF_TOO_LONG), CTS_LINT_ERROR);
 }
 
 static int has_san_dns(const cts_lint_cert *cert) {
-  return cts_names_has_san(cert) && any_dns(cert->sum, any_name_is);
+  return cts_names_has_san(cert) && basic(cert)->any_dns;
 }
 
 /* awslabs certlint: the same dNSName twice (ASCII case folded). */
 static cts_lint_status san_dns_name_duplicate(const cts_lint_cert *cert) {
+  const cts_summary *sum = cert->sum;
   cts_san_iter outer, inner;
   cts_str a, b;
   uint16_t classes;
   size_t k = 0;
-  cts_san_begin(&outer, cert->sum);
+  cts_san_begin(&outer, sum);
+  if (!outer.walk) {
+    /* the summary's list is zcrypto's: compare its dNSNames pairwise,
+     * lengths first (equal folded names have equal lengths) */
+    for (uint16_t j = 1; j < sum->n_sans; j++) {
+      const cts_general_name *gj = &sum->sans[j];
+      if (gj->type != CTS_GN_DNS) continue;
+      for (uint16_t i = 0; i < j; i++) {
+        const cts_general_name *gi = &sum->sans[i];
+        if (gi->type != CTS_GN_DNS || gi->value.len != gj->value.len)
+          continue;
+        if (cts_str_eq_fold(cts_names_span(sum, gi->value),
+                            cts_names_span(sum, gj->value)))
+          return CTS_LINT_INFO;
+      }
+    }
+    return CTS_LINT_PASS;
+  }
   while (next_dns(&outer, &a, &classes)) {
     cts_san_begin(&inner, cert->sum);
     for (size_t j = 0; j < k && next_dns(&inner, &b, &classes); j++)
@@ -369,9 +313,6 @@ static cts_lint_status san_dns_name_duplicate(const cts_lint_cert *cert) {
 
 /* --- public suffixes: SLD / TRD ------------------------------------------ */
 
-typedef enum part { PART_SLD, PART_TRD } part;
-typedef int (*part_pred)(cts_str part);
-
 static int has_underscore(cts_str s) { return cts_str_has_byte(s, '_'); }
 static int hyphen_at_edge(cts_str s) {
   return s.n > 0 && (s.p[0] == '-' || s.p[s.n - 1] == '-');
@@ -379,91 +320,57 @@ static int hyphen_at_edge(cts_str s) {
 static int is_star(cts_str s) { return s.n == 1 && s.p[0] == '*'; }
 
 /* The part of each name, split at its public suffix (zcrypto
- * GetParsedDNSNames); a name that does not split makes the lint NA, as in
- * zlint. */
-static cts_lint_status check_part(cts_str name, part which, part_pred pred,
-                                  uint8_t needle, cts_lint_status finding) {
-  cts_domain d;
-  /* a name without the character the predicate looks for only has to
-   * split (most names: no lookup at all) */
-  if (!cts_str_has_byte(name, needle))
-    return cts_domain_check(name) == CTS_DOMAIN_OK ? CTS_LINT_PASS
-                                                   : CTS_LINT_NA;
-  if (cts_domain_parse(name, &d) != CTS_DOMAIN_OK) return CTS_LINT_NA;
-  return pred(which == PART_SLD ? d.sld : d.trd) ? finding : CTS_LINT_PASS;
-}
-
-/* pred over a part of the commonName (with_cn) and of every dNSName;
- * pred is false on a part without needle. */
-static cts_lint_status parts(const cts_lint_cert *cert, int with_cn, part which,
-                             part_pred pred, uint8_t needle,
-                             cts_lint_status finding) {
-  const cts_summary *sum = cert->sum;
-  cts_cn_buf buf;
-  cts_str cn, name;
-  cts_san_iter it;
-  uint16_t classes;
-  cts_lint_status st;
-  if (with_cn && cn_as_dns(sum, &buf, &cn)) {
-    st = check_part(cn, which, pred, needle, finding);
-    if (st != CTS_LINT_PASS) return st;
-  }
-  cts_san_begin(&it, sum);
-  while (next_dns(&it, &name, &classes)) {
-    st = check_part(name, which, pred, needle, finding);
-    if (st != CTS_LINT_PASS) return st;
-  }
-  return CTS_LINT_PASS;
+ * GetParsedDNSNames): the status of the commonName (with_cn) or else of
+ * the first dNSName that does not pass; a name that does not split makes
+ * the lint NA, as in zlint. The memo's PARTS tier holds both. */
+static cts_lint_status parts(const cts_lint_cert *cert, int with_cn,
+                             int which) {
+  const cts_names_memo *m = cts_names_memo_get(cert, CTS_NM_PARTS);
+  if (with_cn && m->cn_part[which] != CTS_LINT_PASS)
+    return (cts_lint_status)m->cn_part[which];
+  return (cts_lint_status)m->san_part[which];
 }
 
 /* BRs 7.1.4.2.1 / RFC 5280 4.2.1.6: no underscore in the registrable
  * label; in labels left of it, a warning. */
 static cts_lint_status dnsname_underscore_in_sld(const cts_lint_cert *cert) {
-  return parts(cert, 1, PART_SLD, has_underscore, '_', CTS_LINT_ERROR);
+  return parts(cert, 1, CTS_NP_US_SLD);
 }
 static cts_lint_status dnsname_underscore_in_trd(const cts_lint_cert *cert) {
-  return parts(cert, 1, PART_TRD, has_underscore, '_', CTS_LINT_WARN);
+  return parts(cert, 1, CTS_NP_US_TRD);
 }
 static cts_lint_status rfc_underscore_in_sld(const cts_lint_cert *cert) {
-  return parts(cert, 0, PART_SLD, has_underscore, '_', CTS_LINT_ERROR);
+  return parts(cert, 0, CTS_NP_US_SLD);
 }
 static cts_lint_status rfc_underscore_in_trd(const cts_lint_cert *cert) {
-  return parts(cert, 0, PART_TRD, has_underscore, '_', CTS_LINT_WARN);
+  return parts(cert, 0, CTS_NP_US_TRD);
 }
 
 /* RFC 1034 3.5: a label neither starts nor ends with a hyphen. */
 static cts_lint_status dnsname_hyphen_in_sld(const cts_lint_cert *cert) {
-  return parts(cert, 1, PART_SLD, hyphen_at_edge, '-', CTS_LINT_ERROR);
+  return parts(cert, 1, CTS_NP_HY_SLD);
 }
 static cts_lint_status rfc_hyphen_in_sld(const cts_lint_cert *cert) {
-  return parts(cert, 0, PART_SLD, hyphen_at_edge, '-', CTS_LINT_ERROR);
+  return parts(cert, 0, CTS_NP_HY_SLD);
 }
 
 /* BRs 3.2.2.6: a wildcard right before a public suffix needs a documented
  * procedure (notice). */
 static cts_lint_status wildcard_left_of_public_suffix(
     const cts_lint_cert *cert) {
-  return parts(cert, 1, PART_SLD, is_star, '*', CTS_LINT_INFO);
-}
-
-static int is_bare_suffix(cts_str s) {
-  return cts_domain_check(s) == CTS_DOMAIN_SUFFIX;
+  return parts(cert, 1, CTS_NP_STAR_SLD);
 }
 
 /* awslabs certlint: a dNSName that is a public suffix. */
 static cts_lint_status san_iana_pub_suffix_empty(const cts_lint_cert *cert) {
-  return any_dns(cert->sum, is_bare_suffix) ? CTS_LINT_INFO : CTS_LINT_PASS;
+  return finding_if(cts_names_memo_get(cert, CTS_NM_PARTS)->bare_suffix,
+                    CTS_LINT_INFO);
 }
 
 /* --- underscores (BRs 7.1.4.2.1 and ballot SC12 / BRs 1.6.2) ------------- */
 
-static int dns_has_underscore(const cts_summary *sum) {
-  return (dns_classes(sum) & CTS_BC_UNDERSCORE) != 0 &&
-         any_dns(sum, has_underscore);
-}
-
 static cts_lint_status underscore_in_dnsname(const cts_lint_cert *cert) {
-  return dns_has_underscore(cert->sum) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_UNDERSCORE), CTS_LINT_ERROR);
 }
 
 /* RFC 1034 3.5 LDH label of 1-63 octets, no hyphen at either end, and not
@@ -499,9 +406,7 @@ static int underscore_label_invalid(cts_str s) {
 
 static cts_lint_status underscore_valid_when_replaced(
     const cts_lint_cert *cert) {
-  if ((dns_classes(cert->sum) & CTS_BC_UNDERSCORE) == 0) return CTS_LINT_PASS;
-  return any_dns(cert->sum, underscore_label_invalid) ? CTS_LINT_ERROR
-                                                      : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_US_INVALID), CTS_LINT_ERROR);
 }
 
 /* BRs 1.6.2 7.1.4.2.1: such certificates are valid for 30 days or less. */
@@ -513,7 +418,7 @@ static int long_validity_with_names(const cts_lint_cert *cert) {
 
 static cts_lint_status underscore_too_long_validity(
     const cts_lint_cert *cert) {
-  return dns_has_underscore(cert->sum) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return finding_if(dns_has(cert, CTS_NF_UNDERSCORE), CTS_LINT_ERROR);
 }
 
 /* --- commonName against the SAN (BRs 7.1.4.2.2) --------------------------- */
@@ -538,14 +443,11 @@ static int cn_in_sans(const cts_summary *sum, cts_str cn, int fold) {
 }
 
 static int has_cn(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  cts_str cn;
-  return !cert->facts.is_ca && cts_names_cn_at(cert->sum, 0, &buf, &cn);
+  return !cert->facts.is_ca && basic(cert)->cn_present;
 }
 
 static int has_nonempty_cn(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  return !cert->facts.is_ca && cts_names_cn(cert->sum, &buf).n > 0;
+  return !cert->facts.is_ca && basic(cert)->cn.n > 0;
 }
 
 /* "If present, this field MUST contain a single IP address or
@@ -553,16 +455,18 @@ static int has_nonempty_cn(const cts_lint_cert *cert) {
  * Certificate's subjectAltName extension" (before BRs 1.8.0; zlint
  * compares dNSNames case-insensitively). */
 static cts_lint_status cn_not_from_san(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  cts_str cn = cts_names_cn(cert->sum, &buf);
-  return cn_in_sans(cert->sum, cn, 1) ? CTS_LINT_PASS : CTS_LINT_ERROR;
+  return cn_in_sans(cert->sum, basic(cert)->cn, 1) ? CTS_LINT_PASS
+                                                   : CTS_LINT_ERROR;
 }
 
 /* BRs 1.8.0 7.1.4.2.2: each commonName is a character-for-character copy
  * of a dNSName, or an iPAddress's text. */
 static cts_lint_status cn_not_exactly_from_san(const cts_lint_cert *cert) {
+  const cts_names_memo *m = basic(cert);
   cts_cn_buf buf;
   cts_str cn;
+  /* the usual certificate: one commonName, a copy of a dNSName */
+  if (m->cn_count == 1 && m->cn_matched) return CTS_LINT_PASS;
   for (size_t i = 0; cts_names_cn_at(cert->sum, i, &buf, &cn); i++)
     if (!cn_in_sans(cert->sum, cn, 0)) return CTS_LINT_ERROR;
   return CTS_LINT_PASS;
@@ -580,6 +484,7 @@ static cts_lint_status san_contains_reserved_ip(const cts_lint_cert *cert) {
   uint8_t type;
   uint16_t classes;
   cts_str v;
+  if (!(basic(cert)->san_types & (1u << CTS_GN_IP))) return CTS_LINT_PASS;
   cts_san_begin(&it, cert->sum);
   while (cts_san_next(&it, &type, &v, &classes))
     if (type == CTS_GN_IP && (v.n == 4 || v.n == 16) &&
@@ -590,11 +495,9 @@ static cts_lint_status san_contains_reserved_ip(const cts_lint_cert *cert) {
 
 static cts_lint_status subject_contains_reserved_ip(
     const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  uint8_t ip[16];
-  cts_str cn = cts_names_cn(cert->sum, &buf);
-  return cts_ip_parse(cn, ip) && cts_ip_is_reserved(ip, 16) ? CTS_LINT_ERROR
-                                                             : CTS_LINT_PASS;
+  const cts_names_memo *m = basic(cert);
+  return finding_if(m->cn_is_ip && cts_ip_is_reserved(m->cn_ip, 16),
+                    CTS_LINT_ERROR);
 }
 
 /* --- reverse DNS (RFC 1035 3.5, RFC 3596 2.5) ----------------------------- */
@@ -608,8 +511,7 @@ static int is_arpa(cts_str s) {
 }
 
 static int names_in_arpa(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  return is_arpa(cts_names_cn(cert->sum, &buf)) || any_dns(cert->sum, is_arpa);
+  return cn_or_dns_has(cert, CTS_NF_ARPA);
 }
 
 typedef enum arpa_result {
@@ -687,9 +589,7 @@ static int onion_suffix(cts_str s) { return cts_str_has_suffix(s, ONION); }
 /* zlint util.CertificateSubjInTLD(c, ".onion"): a dNSName or the
  * commonName ends in ".onion" (case-sensitively). */
 static int names_in_onion(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  return onion_suffix(cts_names_cn(cert->sum, &buf)) ||
-         any_dns(cert->sum, onion_suffix);
+  return cn_or_dns_has(cert, CTS_NF_ONION);
 }
 
 /* zlint util.IsEV: a policy OID that zlint's list names as EV. */
@@ -909,11 +809,8 @@ static int onion_v2(cts_str s) {
 /* The extension, or an EV subscriber certificate naming a v2 onion
  * address (zlint util.IsOnionV2Cert). */
 static int tor_descriptor_applies(const cts_lint_cert *cert) {
-  cts_cn_buf buf;
-  if (tor_descriptor_ext(cert->sum) != NULL) return 1;
-  return cert->facts.is_subscriber &&
-         (onion_v2(cts_names_cn(cert->sum, &buf)) ||
-          any_dns(cert->sum, onion_v2)) &&
+  if (basic(cert)->has_tor) return 1;
+  return cert->facts.is_subscriber && cn_or_dns_has(cert, CTS_NF_ONION_V2) &&
          is_ev(cert->sum);
 }
 
@@ -1063,46 +960,411 @@ static int puny_decode(cts_str enc, uint32_t *out, size_t *out_n) {
   return 1;
 }
 
-static int bad_a_label(cts_str s) {
-  labels l = labels_of(s);
-  cts_str label;
+/* The memo's IDN tier: every A-label of the dNSNames decoded once, for
+ * both lints below. idn_nfc is the status of the first A-label that does
+ * not decode (NA) or is not in NFC (error), in name and label order. */
+static const cts_names_memo *idn(const cts_lint_cert *cert) {
+  cts_names_memo *m = cts_names_memo_get(cert, CTS_NM_BASIC);
+  cts_san_iter it;
+  cts_str name, label;
+  uint16_t classes;
   uint32_t cps[PUNY_BASIC_MAX];
   size_t n;
-  while (next_label(&l, &label)) {
-    cts_str rest = {label.p + 4, label.n - 4};
-    if (xn_prefix(label) && !puny_decode(rest, cps, &n)) return 1;
+  if (m->tiers & CTS_NM_IDN) return m;
+  m->tiers |= CTS_NM_IDN;
+  m->idn_bad = 0;
+  m->idn_nfc = CTS_LINT_PASS;
+  if (!(m->san_facts & CTS_NF_XN)) return m;
+  cts_san_begin(&it, cert->sum);
+  while (next_dns(&it, &name, &classes)) {
+    labels l = labels_of(name);
+    while (next_label(&l, &label)) {
+      if (!xn_prefix(label)) continue;
+      cts_str rest = {label.p + 4, label.n - 4};
+      if (!puny_decode(rest, cps, &n)) {
+        m->idn_bad = 1;
+        if (m->idn_nfc == CTS_LINT_PASS) m->idn_nfc = CTS_LINT_NA;
+      } else if (m->idn_nfc == CTS_LINT_PASS && !cts_nfc_is_normal(cps, n)) {
+        m->idn_nfc = CTS_LINT_ERROR;
+      }
+    }
   }
-  return 0;
+  return m;
 }
 
 /* RFC 3490 4.2 ToUnicode: every A-label decodes. */
 static cts_lint_status idn_not_unicode(const cts_lint_cert *cert) {
-  if ((dns_classes(cert->sum) & CTS_BC_HYPHEN) == 0) return CTS_LINT_PASS;
-  return any_dns(cert->sum, bad_a_label) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  if (!dns_has(cert, CTS_NF_XN)) return CTS_LINT_PASS;
+  return finding_if(idn(cert)->idn_bad, CTS_LINT_ERROR);
 }
 
 /* RFC 8399 2 (RFC 5891 5.3): the U-label of every A-label is in Unicode
  * Normalization Form C. zlint returns NA when an A-label does not
  * decode. */
 static cts_lint_status idn_not_nfc(const cts_lint_cert *cert) {
-  cts_san_iter it;
-  cts_str name, label;
-  uint16_t classes;
-  uint32_t cps[PUNY_BASIC_MAX];
-  size_t n;
-  if ((dns_classes(cert->sum) & CTS_BC_HYPHEN) == 0) return CTS_LINT_PASS;
-  cts_san_begin(&it, cert->sum);
-  while (next_dns(&it, &name, &classes)) {
-    labels l = labels_of(name);
-    while (next_label(&l, &label)) {
-      cts_str rest = {label.p + 4, label.n - 4};
-      if (!xn_prefix(label)) continue;
-      if (!puny_decode(rest, cps, &n)) return CTS_LINT_NA;
-      if (!cts_nfc_is_normal(cps, n)) return CTS_LINT_ERROR;
+  if (!dns_has(cert, CTS_NF_XN)) return CTS_LINT_PASS;
+  return (cts_lint_status)idn(cert)->idn_nfc;
+}
+
+/* --- the memo: each name read once per certificate ----------------------- */
+
+/* Whether s ends with the lower-case suffix of k bytes, ASCII case
+ * folded. */
+static int ends_fold(cts_str s, const char *suffix, size_t k) {
+  if (s.n < k) return 0;
+  for (size_t i = 0; i < k; i++) {
+    uint8_t c = s.p[s.n - k + i];
+    if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (uint8_t)suffix[i]) return 0;
+  }
+  return 1;
+}
+
+#define LIT(x) (x), (sizeof(x) - 1)
+
+/* The label facts of a name of letters, digits, '-' and '.' from the
+ * sieve's features (gn), where they say exactly the same: no empty label
+ * (then no label before a dot is empty), and not both an A-label and an
+ * R-LDH label (which the name-wide bits cannot tell apart). For such a
+ * name a label is R-LDH exactly when reserved_prefix() says so (its runes
+ * are its bytes, none a newline). 0 when the features do not do. */
+static int label_facts_from_sieve(const cts_general_name *gn, uint32_t cls,
+                                  uint32_t *f) {
+  uint32_t sf;
+  if (gn == NULL || (cls & ~(uint32_t)(CTS_BC_LDH | CTS_BC_DOT))) return 0;
+  sf = gn->features;
+  if ((sf & CTS_DNS_EMPTY_LABEL) ||
+      (sf & (CTS_DNS_RLDH_LABEL | CTS_DNS_XN_LABEL)) ==
+          (CTS_DNS_RLDH_LABEL | CTS_DNS_XN_LABEL))
+    return 0;
+  if (sf & CTS_DNS_LABEL_TOO_LONG) *f |= CTS_NF_LABEL_TOO_LONG;
+  if (sf & CTS_DNS_XN_LABEL) *f |= CTS_NF_XN;
+  if (sf & CTS_DNS_RLDH_LABEL) *f |= CTS_NF_RESERVED;
+  return 1;
+}
+
+/* The CTS_NF_* facts of one name; cls is the OR of its byte classes, gn
+ * the sieve's entry for it (or NULL). The classes decide most predicates
+ * without a look at the bytes (a plain name of letters, digits, '-' and
+ * '.' needs no more than the sieve's features); the rest run only on
+ * names holding the bytes they look for. */
+static uint32_t name_facts(cts_str s, uint32_t cls,
+                           const cts_general_name *gn) {
+  const uint8_t *p = s.p;
+  size_t n = s.n, start = 0, first_dot = n;
+  uint32_t f = 0;
+  int inner_empty = 0;
+  if (n == 0) return CTS_NF_EMPTY_LABEL | CTS_NF_NO_DOT;
+  if (!(cls & CTS_BC_DOT)) f |= CTS_NF_NO_DOT;
+  /* the labels, split on '.' as strings.Split does */
+  if (!label_facts_from_sieve(gn, cls, &f)) {
+    for (size_t i = 0; i <= n; i++) {
+      size_t len;
+      if (i < n && p[i] != '.') continue;
+      len = i - start;
+      if (first_dot == n && i < n) first_dot = i;
+      if (len == 0) {
+        f |= CTS_NF_EMPTY_LABEL;
+        inner_empty |= i < n;
+      } else if (len > 63) {
+        f |= CTS_NF_LABEL_TOO_LONG;
+      }
+      if (len >= 4) {
+        cts_str label = {p + start, len};
+        if (xn_prefix(label))
+          f |= CTS_NF_XN;
+        else if ((cls & CTS_BC_HYPHEN) && reserved_prefix(label))
+          f |= CTS_NF_RESERVED;
+      }
+      start = i + 1;
     }
   }
-  return CTS_LINT_PASS;
+  /* BRs 7.1.4.2 syntax: with only [A-Za-z0-9*_.-] (so no "?." redaction
+   * labels) it fails exactly on an empty label before a dot */
+  if (cls & ~(uint32_t)(CTS_BC_LDH | CTS_BC_DOT | CTS_BC_UNDERSCORE |
+                        CTS_BC_STAR)) {
+    if (bad_characters(s)) f |= CTS_NF_BAD_CHARS;
+    if ((cls & CTS_BC_OTHER) && redacted(s)) f |= CTS_NF_REDACTED;
+  } else if (inner_empty) {
+    f |= CTS_NF_BAD_CHARS;
+  }
+  if (cls & CTS_BC_STAR) {
+    int in_first = 0, after_dot = 0, not_first = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (p[i] != '*') continue;
+      if (i < first_dot)
+        in_first = 1;
+      else
+        after_dot = 1;
+      if (i > 0) not_first = 1;
+    }
+    if (in_first && !(first_dot == 1 && p[0] == '*')) f |= CTS_NF_LEFT_WC_BAD;
+    if (after_dot) f |= CTS_NF_WC_NOT_LEFT;
+    if (not_first) f |= CTS_NF_STAR_NOT_FIRST;
+    if (p[n - 1] == '*') f |= CTS_NF_ENDS_STAR;
+  }
+  if (cls & CTS_BC_NUL) f |= CTS_NF_NUL;
+  if (p[0] == '.') f |= CTS_NF_STARTS_DOT;
+  if (n == 1 && p[0] == ' ') f |= CTS_NF_IS_SPACE;
+  if (n > 253) f |= CTS_NF_TOO_LONG;
+  if (cls & CTS_BC_UNDERSCORE) {
+    f |= CTS_NF_UNDERSCORE;
+    if (underscore_label_invalid(s)) f |= CTS_NF_US_INVALID;
+  }
+  if ((p[n - 1] | 0x20) == 'a' &&
+      (ends_fold(s, LIT(ARPA_V4)) || ends_fold(s, LIT(ARPA_V6))))
+    f |= CTS_NF_ARPA;
+  if (p[n - 1] == 'n') {
+    if (onion_suffix(s)) f |= CTS_NF_ONION;
+    if (onion_v2(s)) f |= CTS_NF_ONION_V2;
+  }
+  return f;
 }
+
+/* The byte classes of a name: the sieve's where it has them. */
+static uint32_t classes_of(const cts_san_iter *it, cts_str v,
+                           uint16_t classes) {
+  return it->walk ? cts_classify(v.p, v.n) : classes;
+}
+
+/* Go's encoding/asn1 string types (zcrypto's pkix.Name keeps only these). */
+static int cn_string_tag(uint32_t tag) {
+  return tag == CTS_DER_UTF8_STRING || tag == CTS_DER_PRINTABLE_STRING ||
+         tag == CTS_DER_T61_STRING || tag == CTS_DER_IA5_STRING ||
+         tag == CTS_DER_NUMERIC_STRING || tag == CTS_DER_BMP_STRING;
+}
+
+static void fill_basic(const cts_summary *sum, cts_names_memo *m) {
+  const cts_attr *cn_attr = NULL;
+  cts_san_iter it;
+  uint8_t type;
+  cts_str v;
+  uint16_t classes;
+  uint32_t cls = 0;
+  int cn_matched = 0;
+  m->cn.p = NULL;
+  m->cn.n = 0;
+  m->cn_present = m->cn_dns = m->cn_is_ip = m->any_dns = m->cn_in_dns = 0;
+  m->cn_count = m->cn_matched = 0;
+  m->san_types = m->cn_classes = 0;
+  m->cn_facts = m->san_facts = 0;
+  /* Subject.CommonName: the last string commonName (id-at 2.5.4.3), as
+   * cts_names_cn reads it; and how many there are */
+  for (size_t i = sum->n_subject_attrs; i > 0; i--) {
+    const cts_attr *a = &sum->subject_attrs[i - 1];
+    const uint8_t *o = sum->der + a->oid.off;
+    if (a->oid.len == 3 && o[0] == 0x55 && o[1] == 0x04 && o[2] == 0x03 &&
+        cn_string_tag(a->tag)) {
+      if (cn_attr == NULL) cn_attr = a;
+      if (m->cn_count < 255) m->cn_count++;
+    }
+  }
+  if (cn_attr != NULL) {
+    m->cn_present = 1;
+    if (cn_attr->tag == CTS_DER_BMP_STRING) {
+      m->cn = cts_names_cn(sum, &m->cn_buf);
+      cls = cts_classify(m->cn.p, m->cn.n);
+    } else {
+      m->cn = cts_names_span(sum, cn_attr->value);
+      cls = cn_attr->classes;
+    }
+    m->cn_classes = (uint16_t)cls;
+    if (m->cn.n > 0) {
+      m->cn_is_ip = (uint8_t)cts_ip_parse(m->cn, m->cn_ip);
+      m->cn_dns = !m->cn_is_ip;
+    }
+  }
+  cts_san_begin(&it, sum);
+  while (cts_san_next(&it, &type, &v, &classes)) {
+    uint32_t f;
+    m->san_types |= (uint16_t)(1u << type);
+    if (type != CTS_GN_DNS) continue;
+    m->any_dns = 1;
+    f = name_facts(v, classes_of(&it, v, classes), cts_san_current(&it));
+    m->san_facts |= f;
+    /* a commonName that copies a dNSName (the usual case) has its facts:
+     * they are a function of the bytes */
+    if (!cn_matched && m->cn.n > 0 && v.n == m->cn.n &&
+        memcmp(v.p, m->cn.p, v.n) == 0) {
+      cn_matched = 1;
+      m->cn_facts = f;
+      m->cn_in_dns = m->cn_dns;
+    }
+  }
+  m->cn_matched = (uint8_t)cn_matched;
+  if (cn_attr != NULL && !cn_matched)
+    m->cn_facts = name_facts(m->cn, cls, NULL);
+  /* the extensions the group's applies ask about, in one pass:
+   * issuerAltName (2.5.29.18) and TorServiceDescriptor */
+  m->has_ian = m->has_tor = 0;
+  for (uint16_t i = 0; i < sum->n_exts; i++) {
+    const cts_span oid = sum->exts[i].oid;
+    const uint8_t *o = sum->der + oid.off;
+    if (oid.len == 3 && o[0] == 0x55 && o[1] == 0x1d && o[2] == 18)
+      m->has_ian = 1;
+    else if (oid.len == sizeof(OID_TOR_DESCRIPTOR) - 1 &&
+             memcmp(o, OID_TOR_DESCRIPTOR, oid.len) == 0)
+      m->has_tor = 1;
+  }
+}
+
+/* What the split lints could find in a name: a label that starts or ends
+ * with '-' (HINT_HYPHEN_EDGE), a label that is "*" (HINT_STAR_LABEL). The
+ * registrable label is one of the name's labels, so without them its
+ * hyphen and wildcard lints pass whatever the split. */
+#define HINT_HYPHEN_EDGE 1u
+#define HINT_STAR_LABEL 2u
+static uint32_t split_hints(cts_str s, uint32_t cls,
+                            const cts_general_name *gn) {
+  uint32_t h = 0;
+  size_t start = 0;
+  if (!(cls & (CTS_BC_HYPHEN | CTS_BC_STAR))) return 0;
+  /* the sieve's features say the same, but for a '*' right of the first
+   * label (alone or not) */
+  if (gn != NULL && !(gn->features & CTS_DNS_WILDCARD_NOT_LEFT)) {
+    if (gn->features & CTS_DNS_HYPHEN_EDGE) h |= HINT_HYPHEN_EDGE;
+    if (gn->features & CTS_DNS_WILDCARD_LEFT) h |= HINT_STAR_LABEL;
+    return h;
+  }
+  for (size_t i = 0; i <= s.n; i++) {
+    if (i < s.n && s.p[i] != '.') continue;
+    if (i > start) {
+      if (s.p[start] == '-' || s.p[i - 1] == '-') h |= HINT_HYPHEN_EDGE;
+      if (i - start == 1 && s.p[start] == '*') h |= HINT_STAR_LABEL;
+    }
+    start = i + 1;
+  }
+  return h;
+}
+
+/* A name's statuses for the split lints (see parts()). A name without
+ * the byte a lint looks for only has to split (cts_domain_check, cheaper
+ * than cts_domain_parse), as before the memo. For a name shorter than
+ * the lookup buffer, cts_domain_check and cts_domain_parse agree on
+ * whether it splits, so the parts are only needed where a predicate
+ * could hold on them; every public-suffix lookup the split would add is
+ * saved on the other names. */
+static void part_statuses(cts_str name, uint32_t cls,
+                          const cts_general_name *gn,
+                          uint8_t st[CTS_NP_COUNT], int *out_bare) {
+  cts_domain_err chk = cts_domain_check(name), prs = chk;
+  cts_domain d;
+  uint8_t no_split;
+  uint32_t needles = cls & (CTS_BC_UNDERSCORE | CTS_BC_HYPHEN | CTS_BC_STAR);
+  memset(&d, 0, sizeof(d));
+  if (name.n < CTS_DOMAIN_SHORT) {
+    uint32_t h = split_hints(name, cls, gn);
+    if (!(h & HINT_HYPHEN_EDGE) && (needles & CTS_BC_HYPHEN)) {
+      /* the predicate is false on every label: only the split counts */
+      needles &= ~(uint32_t)CTS_BC_HYPHEN;
+      cls &= ~(uint32_t)CTS_BC_HYPHEN;
+    }
+    if (!(h & HINT_STAR_LABEL) && (needles & CTS_BC_STAR)) {
+      needles &= ~(uint32_t)CTS_BC_STAR;
+      cls &= ~(uint32_t)CTS_BC_STAR;
+    }
+  }
+  if (needles) prs = cts_domain_parse(name, &d);
+  *out_bare = chk == CTS_DOMAIN_SUFFIX;
+  no_split = chk == CTS_DOMAIN_OK ? CTS_LINT_PASS : CTS_LINT_NA;
+  if (!(cls & CTS_BC_UNDERSCORE)) {
+    st[CTS_NP_US_SLD] = st[CTS_NP_US_TRD] = no_split;
+  } else if (prs != CTS_DOMAIN_OK) {
+    st[CTS_NP_US_SLD] = st[CTS_NP_US_TRD] = CTS_LINT_NA;
+  } else {
+    st[CTS_NP_US_SLD] = has_underscore(d.sld) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+    st[CTS_NP_US_TRD] = has_underscore(d.trd) ? CTS_LINT_WARN : CTS_LINT_PASS;
+  }
+  if (!(cls & CTS_BC_HYPHEN))
+    st[CTS_NP_HY_SLD] = no_split;
+  else if (prs != CTS_DOMAIN_OK)
+    st[CTS_NP_HY_SLD] = CTS_LINT_NA;
+  else
+    st[CTS_NP_HY_SLD] = hyphen_at_edge(d.sld) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  if (!(cls & CTS_BC_STAR))
+    st[CTS_NP_STAR_SLD] = no_split;
+  else if (prs != CTS_DOMAIN_OK)
+    st[CTS_NP_STAR_SLD] = CTS_LINT_NA;
+  else
+    st[CTS_NP_STAR_SLD] = is_star(d.sld) ? CTS_LINT_INFO : CTS_LINT_PASS;
+}
+
+static void fill_parts(const cts_lint_cert *cert, cts_names_memo *m) {
+  const cts_summary *sum = cert->sum;
+  cts_san_iter it;
+  cts_str name;
+  uint16_t classes;
+  uint8_t st[CTS_NP_COUNT];
+  int bare, pending = CTS_NP_COUNT;
+  /* a commonName that copies a dNSName (the usual case) gets that name's
+   * statuses: they are a function of the bytes */
+  int cn_done = !m->cn_dns;
+  memset(m->cn_part, CTS_LINT_PASS, sizeof(m->cn_part));
+  memset(m->san_part, CTS_LINT_PASS, sizeof(m->san_part));
+  m->bare_suffix = 0;
+  cts_san_begin(&it, sum);
+  while (next_dns(&it, &name, &classes)) {
+    part_statuses(name, classes_of(&it, name, classes), cts_san_current(&it),
+                  st, &bare);
+    m->bare_suffix |= (uint8_t)bare;
+    if (!cn_done && m->cn_in_dns && name.n == m->cn.n &&
+        memcmp(name.p, m->cn.p, name.n) == 0) {
+      memcpy(m->cn_part, st, sizeof(m->cn_part));
+      cn_done = 1;
+    }
+    for (int k = 0; pending > 0 && k < CTS_NP_COUNT; k++)
+      if (m->san_part[k] == CTS_LINT_PASS && st[k] != CTS_LINT_PASS) {
+        m->san_part[k] = st[k];
+        pending--;
+      }
+  }
+  if (!cn_done)
+    part_statuses(m->cn, m->cn_classes, NULL, m->cn_part, &bare);
+}
+
+static void fill_tld(const cts_lint_cert *cert, cts_names_memo *m) {
+  const cts_summary *sum = cert->sum;
+  cts_san_iter it;
+  cts_str name;
+  uint16_t classes;
+  int64_t when = sum->not_before;
+  m->tld_invalid = m->tld_known = 0;
+  /* a commonName that copies a dNSName adds nothing to the ORs */
+  if (m->cn_dns && !m->cn_in_dns) {
+    m->tld_invalid = !cts_tld_valid(m->cn, when);
+    if (m->cn_facts & CTS_NF_NO_DOT) m->tld_known = (uint8_t)cts_tld_known(m->cn);
+  }
+  cts_san_begin(&it, sum);
+  while (next_dns(&it, &name, &classes)) {
+    if (!m->tld_invalid && !cts_tld_valid(name, when)) m->tld_invalid = 1;
+    /* a bare TLD is one label: no dot */
+    if (!m->tld_known && !(classes_of(&it, name, classes) & CTS_BC_DOT) &&
+        cts_tld_known(name))
+      m->tld_known = 1;
+    if (m->tld_invalid && m->tld_known) break;
+  }
+}
+
+cts_names_memo *cts_names_memo_fill(const cts_lint_cert *cert,
+                                    uint32_t tiers) {
+  int fresh;
+  cts_names_memo *m = cts_lint_memo_slot(cert, CTS_MEMO_NAMES, &fresh);
+  if (fresh) {
+    fill_basic(cert->sum, m);
+    m->tiers = CTS_NM_BASIC;
+  }
+  if ((tiers & CTS_NM_PARTS) && !(m->tiers & CTS_NM_PARTS)) {
+    fill_parts(cert, m);
+    m->tiers |= CTS_NM_PARTS;
+  }
+  if ((tiers & CTS_NM_TLD) && !(m->tiers & CTS_NM_TLD)) {
+    fill_tld(cert, m);
+    m->tiers |= CTS_NM_TLD;
+  }
+  return m;
+}
+
+_Static_assert(sizeof(cts_names_memo) <= CTS_MEMO_SLOT_SIZE,
+               "the names memo fits its slot");
 
 /* --- the table ----------------------------------------------------------- */
 

@@ -7,6 +7,7 @@
 
 #include "ctscan/der.h"
 #include "names_lints.h"
+#include "names_memo.h"
 #include "names_util.h"
 
 #define ARC_SAN 17
@@ -17,11 +18,22 @@ int cts_names_has_san(const cts_lint_cert *cert) {
   return cert->sum->ext_san >= 0;
 }
 
+/* Asked by every issuerAltName lint: the memo answers after the first. */
 int cts_names_has_ian(const cts_lint_cert *cert) {
-  return cts_names_find_ext(cert->sum, ARC_IAN) != NULL;
+  return cts_names_memo_get(cert, CTS_NM_BASIC)->has_ian;
 }
 
 int cts_names_not_ca(const cts_lint_cert *cert) { return !cert->facts.is_ca; }
+
+/* The first extension with the arc (cts_names_find_ext). With every
+ * extension recorded once, the first subjectAltName is the one the sieve
+ * indexed: no search. */
+static const cts_ext *first_ext(const cts_summary *sum, uint8_t arc) {
+  if (arc == ARC_SAN &&
+      !(sum->flags & (CTS_SUM_DUPLICATE_EXT | CTS_SUM_EXTS_TRUNCATED)))
+    return sum->ext_san >= 0 ? &sum->exts[sum->ext_san] : NULL;
+  return cts_names_find_ext(sum, arc);
+}
 
 /* --- GeneralNames walks ------------------------------------------------- */
 
@@ -30,7 +42,7 @@ int cts_names_not_ca(const cts_lint_cert *cert) { return !cert->facts.is_ca; }
  * RawValue: trailing bytes after it are ignored). 0 when it is not a
  * universal constructed SEQUENCE. */
 static int open_names(const cts_summary *sum, uint8_t arc, cts_der *out) {
-  const cts_ext *ext = cts_names_find_ext(sum, arc);
+  const cts_ext *ext = first_ext(sum, arc);
   cts_der v;
   if (ext == NULL) return 0;
   v = cts_summary_der(sum, ext->value);
@@ -65,8 +77,11 @@ static cts_lint_status empty_name(const cts_lint_cert *cert, uint8_t arc) {
   return CTS_LINT_PASS;
 }
 
+/* The SAN's two walks (empty_name, dns_not_ia5) done once. */
+static const cts_names_memo *san_walk(const cts_lint_cert *cert);
+
 cts_lint_status cts_names_san_empty_name(const cts_lint_cert *cert) {
-  return empty_name(cert, ARC_SAN);
+  return (cts_lint_status)san_walk(cert)->san_empty_name;
 }
 
 cts_lint_status cts_names_ian_empty_name(const cts_lint_cert *cert) {
@@ -77,7 +92,7 @@ cts_lint_status cts_names_ian_empty_name(const cts_lint_cert *cert) {
  * entry" (zlint util.IsEmptyASN1Sequence: shorter than two octets, or
  * 30 00). */
 static cts_lint_status no_entries(const cts_lint_cert *cert, uint8_t arc) {
-  const cts_ext *ext = cts_names_find_ext(cert->sum, arc);
+  const cts_ext *ext = first_ext(cert->sum, arc);
   cts_str v = cts_names_span(cert->sum, ext->value);
   if (v.n < 2 || (v.n == 2 && v.p[0] == 0x30 && v.p[1] == 0x00))
     return CTS_LINT_ERROR;
@@ -108,7 +123,42 @@ static cts_lint_status dns_not_ia5(const cts_lint_cert *cert, uint8_t arc) {
 }
 
 cts_lint_status cts_names_san_dns_not_ia5(const cts_lint_cert *cert) {
-  return dns_not_ia5(cert, ARC_SAN);
+  return (cts_lint_status)san_walk(cert)->san_dns_not_ia5;
+}
+
+/* empty_name and dns_not_ia5 of the subjectAltName in one walk: each
+ * status is decided where its own walk would have stopped. */
+static const cts_names_memo *san_walk(const cts_lint_cert *cert) {
+  cts_names_memo *m = cts_names_memo_get(cert, CTS_NM_BASIC);
+  cts_der names, value;
+  uint32_t number;
+  int empty_open = 1, ia5_open = 1;
+  if (m->tiers & CTS_NM_SAN_WALK) return m;
+  m->tiers |= CTS_NM_SAN_WALK;
+  m->san_empty_name = m->san_dns_not_ia5 = CTS_LINT_PASS;
+  if (!open_names(cert->sum, ARC_SAN, &names)) {
+    m->san_empty_name = m->san_dns_not_ia5 = CTS_LINT_FATAL;
+    return m;
+  }
+  while ((empty_open || ia5_open) && names.len > 0) {
+    if (!next_name(&names, &number, &value)) {
+      if (empty_open) m->san_empty_name = CTS_LINT_NA;
+      if (ia5_open) m->san_dns_not_ia5 = CTS_LINT_FATAL;
+      break;
+    }
+    if (empty_open && value.len == 0) {
+      m->san_empty_name = CTS_LINT_ERROR;
+      empty_open = 0;
+    }
+    if (ia5_open && number == 2)
+      for (size_t i = 0; i < value.len; i++)
+        if (value.data[i] > 127) {
+          m->san_dns_not_ia5 = CTS_LINT_ERROR;
+          ia5_open = 0;
+          break;
+        }
+  }
+  return m;
 }
 
 cts_lint_status cts_names_ian_dns_not_ia5(const cts_lint_cert *cert) {
@@ -130,7 +180,7 @@ static int subject_has_names(const cts_summary *sum) {
  * marked as critical." */
 cts_lint_status cts_names_san_not_critical_no_subject(
     const cts_lint_cert *cert) {
-  const cts_ext *ext = cts_names_find_ext(cert->sum, ARC_SAN);
+  const cts_ext *ext = first_ext(cert->sum, ARC_SAN);
   return !subject_has_names(cert->sum) && !ext->critical ? CTS_LINT_ERROR
                                                          : CTS_LINT_PASS;
 }
@@ -139,7 +189,7 @@ cts_lint_status cts_names_san_not_critical_no_subject(
  * the subjectAltName extension as non-critical". */
 cts_lint_status cts_names_san_critical_with_subject(
     const cts_lint_cert *cert) {
-  const cts_ext *ext = cts_names_find_ext(cert->sum, ARC_SAN);
+  const cts_ext *ext = first_ext(cert->sum, ARC_SAN);
   return ext->critical && subject_has_names(cert->sum) ? CTS_LINT_WARN
                                                        : CTS_LINT_PASS;
 }
@@ -154,14 +204,9 @@ cts_lint_status cts_names_ian_critical(const cts_lint_cert *cert) {
 /* BRs 7.1.4.2.1: "Each entry MUST be either a dNSName ... or an iPAddress"
  * -- one lint per other name form. */
 static cts_lint_status san_has_type(const cts_lint_cert *cert, uint8_t type) {
-  cts_san_iter it;
-  uint8_t t;
-  uint16_t classes;
-  cts_str v;
-  cts_san_begin(&it, cert->sum);
-  while (cts_san_next(&it, &t, &v, &classes))
-    if (t == type) return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return cts_names_memo_get(cert, CTS_NM_BASIC)->san_types & (1u << type)
+             ? CTS_LINT_ERROR
+             : CTS_LINT_PASS;
 }
 
 cts_lint_status cts_names_san_other_name(const cts_lint_cert *cert) {
@@ -194,6 +239,9 @@ static cts_lint_status each_san(const cts_lint_cert *cert, uint8_t type,
   uint8_t t;
   uint16_t classes;
   cts_str v;
+  /* most certificates hold no name of the form */
+  if (!(cts_names_memo_get(cert, CTS_NM_BASIC)->san_types & (1u << type)))
+    return CTS_LINT_PASS;
   cts_san_begin(&it, cert->sum);
   while (cts_san_next(&it, &t, &v, &classes)) {
     if (t != type) continue;

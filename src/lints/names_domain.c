@@ -31,7 +31,7 @@ static const psl_ctx_t *psl(void) {
   return g_psl;
 }
 
-#define NAME_MAX_LOOKUP 1024
+#define NAME_MAX_LOOKUP CTS_DOMAIN_SHORT
 
 /* Lower-cases ASCII into buf (NUL-terminated); returns the offset into s
  * where buf starts (names longer than the buffer keep their tail, where
@@ -54,24 +54,89 @@ static size_t lower_tail(cts_str s, char *buf, size_t *out_len) {
  * these neither the split nor the TLD check needs a lookup. */
 typedef struct fast_tld {
   const char *tld;
+  uint8_t len;
   int64_t delegated;
 } fast_tld;
 
+#define FAST(tld, date) {tld, sizeof(tld) - 1, date}
 static const fast_tld k_fast[] = {
-    {"com", CTS_DATE(1985, 1, 1)},  {"net", CTS_DATE(1985, 1, 1)},
-    {"org", CTS_DATE(1985, 1, 1)},  {"de", CTS_DATE(1985, 1, 1)},
-    {"nl", CTS_DATE(1985, 1, 1)},   {"eu", CTS_DATE(1985, 1, 1)},
-    {"ch", CTS_DATE(1985, 1, 1)},   {"ru", CTS_DATE(1985, 1, 1)},
-    {"dk", CTS_DATE(1985, 1, 1)},   {"cz", CTS_DATE(1985, 1, 1)},
-    {"tv", CTS_DATE(1985, 1, 1)},   {"cc", CTS_DATE(1985, 1, 1)},
-    {"info", CTS_DATE(2001, 9, 19)}, {"biz", CTS_DATE(2001, 9, 25)},
+    FAST("com", CTS_DATE(1985, 1, 1)),  FAST("net", CTS_DATE(1985, 1, 1)),
+    FAST("org", CTS_DATE(1985, 1, 1)),  FAST("de", CTS_DATE(1985, 1, 1)),
+    FAST("nl", CTS_DATE(1985, 1, 1)),   FAST("eu", CTS_DATE(1985, 1, 1)),
+    FAST("ch", CTS_DATE(1985, 1, 1)),   FAST("ru", CTS_DATE(1985, 1, 1)),
+    FAST("dk", CTS_DATE(1985, 1, 1)),   FAST("cz", CTS_DATE(1985, 1, 1)),
+    FAST("tv", CTS_DATE(1985, 1, 1)),   FAST("cc", CTS_DATE(1985, 1, 1)),
+    FAST("info", CTS_DATE(2001, 9, 19)), FAST("biz", CTS_DATE(2001, 9, 25)),
+    /* gTLDs common in CT logs; like every TLD names_tld.c does not list,
+     * delegated before any certificate checked here */
+    FAST("dev", CTS_DATE(1985, 1, 1)),  FAST("app", CTS_DATE(1985, 1, 1)),
+    FAST("top", CTS_DATE(1985, 1, 1)),  FAST("xyz", CTS_DATE(1985, 1, 1)),
+    FAST("online", CTS_DATE(1985, 1, 1)), FAST("site", CTS_DATE(1985, 1, 1)),
+    FAST("shop", CTS_DATE(1985, 1, 1)), FAST("store", CTS_DATE(1985, 1, 1)),
+    FAST("tech", CTS_DATE(1985, 1, 1)), FAST("live", CTS_DATE(1985, 1, 1)),
+    FAST("page", CTS_DATE(1985, 1, 1)), FAST("club", CTS_DATE(1985, 1, 1)),
+    FAST("space", CTS_DATE(1985, 1, 1)), FAST("chat", CTS_DATE(1985, 1, 1)),
+    FAST("cloud", CTS_DATE(1985, 1, 1)), FAST("link", CTS_DATE(1985, 1, 1)),
+    FAST("blog", CTS_DATE(1985, 1, 1)), FAST("agency", CTS_DATE(1985, 1, 1)),
+    FAST("digital", CTS_DATE(1985, 1, 1)), FAST("email", CTS_DATE(1985, 1, 1)),
+    FAST("world", CTS_DATE(1985, 1, 1)), FAST("life", CTS_DATE(1985, 1, 1)),
+    FAST("news", CTS_DATE(1985, 1, 1)), FAST("one", CTS_DATE(1985, 1, 1)),
+    FAST("win", CTS_DATE(1985, 1, 1)),  FAST("vip", CTS_DATE(1985, 1, 1)),
+    FAST("icu", CTS_DATE(1985, 1, 1)),  FAST("fun", CTS_DATE(1985, 1, 1)),
 };
 
+#define FAST_MAX_LEN 7 /* "digital" */
+#define N_FAST (sizeof(k_fast) / sizeof(k_fast[0]))
+
+/* A label of at most 8 bytes as one integer (first byte lowest): equal
+ * labels of equal length are equal integers. */
+static uint64_t pack_label(const char *p, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = n; i > 0; i--) v = v << 8 | (uint8_t)p[i - 1];
+  return v;
+}
+
+/* k_fast's labels packed, made once: each lookup then compares integers
+ * (names are checked several times each, against every entry). */
+static uint64_t g_fast_packed[N_FAST];
+static pthread_once_t g_fast_once = PTHREAD_ONCE_INIT;
+
+static void fast_init(void) {
+  for (size_t i = 0; i < N_FAST; i++)
+    g_fast_packed[i] = pack_label(k_fast[i].tld, k_fast[i].len);
+}
+
+/* label: n lower-case bytes */
 static const fast_tld *find_fast(const char *label, size_t n) {
-  for (size_t i = 0; i < sizeof(k_fast) / sizeof(k_fast[0]); i++)
-    if (strlen(k_fast[i].tld) == n && memcmp(k_fast[i].tld, label, n) == 0)
-      return &k_fast[i];
+  uint64_t key;
+  if (n < 2 || n > FAST_MAX_LEN) return NULL;
+  pthread_once(&g_fast_once, fast_init);
+  key = pack_label(label, n);
+  /* equal integers and equal lengths: equal labels */
+  for (size_t i = 0; i < N_FAST; i++)
+    if (g_fast_packed[i] == key && k_fast[i].len == n) return &k_fast[i];
   return NULL;
+}
+
+/* The right-most label of a name as raw bytes: its offset (after the last
+ * dot; 0 when there is none). */
+static size_t last_label_at(cts_str name) {
+  size_t i = name.n;
+  while (i > 0 && name.p[i - 1] != '.') i--;
+  return i;
+}
+
+/* Whether the right-most label, ASCII lower-cased, is a fast TLD: looked
+ * at in place, without copying the name. */
+static int ends_in_fast_tld(cts_str name, size_t at) {
+  char low[FAST_MAX_LEN];
+  size_t n = name.n - at;
+  if (n < 2 || n > FAST_MAX_LEN) return 0;
+  for (size_t i = 0; i < n; i++) {
+    uint8_t c = name.p[at + i];
+    low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return find_fast(low, n) != NULL;
 }
 
 int cts_tld_is_fast(const char *tld) {
@@ -135,10 +200,14 @@ static size_t deepest_candidate(const char *buf, size_t last_label) {
 
 cts_domain_err cts_domain_check(cts_str name) {
   char buf[NAME_MAX_LOOKUP];
-  size_t len, last, labels = 1;
+  size_t len, last, labels = 1, at;
   if (name.n == 0) return CTS_DOMAIN_BLANK;
   if (name.p[0] == '.') return CTS_DOMAIN_DOT;
   if (name.p[name.n - 1] == '.') return CTS_DOMAIN_SUFFIX;
+  /* most names end in a fast TLD after a dot: decided without the copy
+   * below (a right-most label that short lies in its tail) */
+  at = last_label_at(name);
+  if (at > 0 && ends_in_fast_tld(name, at)) return CTS_DOMAIN_OK;
   lower_tail(name, buf, &len);
   last = len;
   while (last > 0 && buf[last - 1] != '.') last--;
@@ -159,6 +228,24 @@ cts_domain_err cts_domain_parse(cts_str name, cts_domain *out) {
   memset(out, 0, sizeof(*out));
   if (name.n == 0) return CTS_DOMAIN_BLANK;
   if (name.p[0] == '.') return CTS_DOMAIN_DOT;
+  {
+    /* a fast TLD after a dot is the whole public suffix: the split below
+     * without the copy (the same parts, taken from the name) */
+    size_t at = last_label_at(name);
+    if (at > 0 && name.p[name.n - 1] != '.' && ends_in_fast_tld(name, at)) {
+      size_t j = at - 1;
+      out->tld.p = name.p + at;
+      out->tld.n = name.n - at;
+      while (j > 0 && name.p[j - 1] != '.') j--;
+      out->sld.p = name.p + j;
+      out->sld.n = at - 1 - j;
+      if (j > 0) {
+        out->trd.p = name.p;
+        out->trd.n = j - 1;
+      }
+      return CTS_DOMAIN_OK;
+    }
+  }
   start = lower_tail(name, buf, &len);
   /* The right-most label is public by the default rule; a name that ends
    * with a dot has an empty right-most label and no registrable part. */
@@ -224,10 +311,26 @@ int cts_tld_known(cts_str label) {
   return is_tld(buf, label.n) || cts_tld_removed(buf, NULL);
 }
 
+/* What cts_tld_valid needs of a TLD, whatever the date: a small
+ * per-thread cache of it (certificates name few TLDs, and each answer
+ * costs two table searches and a public suffix lookup). */
+#define TLD_CACHE_SLOTS 64
+#define TLD_CACHE_KEY 24
+typedef struct tld_slot {
+  uint8_t len; /* 0: empty */
+  uint8_t is_tld;
+  uint8_t has_removed;
+  char key[TLD_CACHE_KEY];
+  int64_t delegated;
+  int64_t removed;
+} tld_slot;
+static _Thread_local tld_slot g_tld_cache[TLD_CACHE_SLOTS];
+
 int cts_tld_valid(cts_str name, int64_t when) {
   char buf[80];
   cts_str label = name;
   int64_t delegated, removed;
+  tld_slot *slot = NULL;
   for (size_t i = name.n; i > 0; i--)
     if (name.p[i - 1] == '.') {
       label.p = name.p + i;
@@ -239,8 +342,30 @@ int cts_tld_valid(cts_str name, int64_t when) {
     const fast_tld *f = find_fast(buf, label.n);
     if (f != NULL) return when >= f->delegated;
   }
-  delegated = cts_tld_delegated(buf);
-  if (cts_tld_removed(buf, &removed))
-    return when >= delegated && when <= removed;
-  return is_tld(buf, label.n) && when >= delegated;
+  if (label.n > 0 && label.n < TLD_CACHE_KEY) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < label.n; i++) h = (h ^ (uint8_t)buf[i]) * 16777619u;
+    slot = &g_tld_cache[h % TLD_CACHE_SLOTS];
+    if (slot->len == label.n && memcmp(slot->key, buf, label.n) == 0)
+      return slot->has_removed
+                 ? when >= slot->delegated && when <= slot->removed
+                 : slot->is_tld && when >= slot->delegated;
+  }
+  {
+    int has_removed, tld = 0;
+    removed = 0;
+    delegated = cts_tld_delegated(buf);
+    has_removed = cts_tld_removed(buf, &removed);
+    if (!has_removed) tld = is_tld(buf, label.n);
+    if (slot != NULL) {
+      slot->len = (uint8_t)label.n;
+      memcpy(slot->key, buf, label.n);
+      slot->delegated = delegated;
+      slot->removed = removed;
+      slot->has_removed = (uint8_t)has_removed;
+      slot->is_tld = (uint8_t)tld;
+    }
+    if (has_removed) return when >= delegated && when <= removed;
+    return tld && when >= delegated;
+  }
 }

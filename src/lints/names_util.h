@@ -83,6 +83,12 @@ void cts_san_begin(cts_san_iter *it, const cts_summary *sum);
 int cts_san_next(cts_san_iter *it, uint8_t *out_type, cts_str *out_value,
                  uint16_t *out_classes);
 
+/* The summary's entry for the name cts_san_next returned last (with the
+ * sieve's features), or NULL when the extension is walked. */
+static inline const cts_general_name *cts_san_current(const cts_san_iter *it) {
+  return it->walk || it->i == 0 ? NULL : &it->sum->sans[it->i - 1];
+}
+
 /* zlint util.DNSNamesExist: a non-empty commonName or a SAN dNSName. */
 int cts_names_dns_exist(const cts_summary *sum);
 
@@ -115,6 +121,9 @@ typedef struct cts_domain {
 } cts_domain;
 
 cts_domain_err cts_domain_parse(cts_str name, cts_domain *out);
+/* Names shorter than this are looked up whole: for them cts_domain_check
+ * and cts_domain_parse agree on whether the name splits. */
+#define CTS_DOMAIN_SHORT 1024
 /* The same verdict as cts_domain_parse, without the parts: cheaper (at
  * most one lookup). */
 cts_domain_err cts_domain_check(cts_str name);

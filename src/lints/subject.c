@@ -14,12 +14,23 @@
 
 #include "ctscan/lint.h"
 #include "lints_internal.h"
+#include "subject_memo.h"
 #include "subject_util.h"
 
-#define HAS(sum, X) CTS_SUBJ_HAS((sum), (X))
-#define HAS_STR(sum, X) CTS_SUBJ_HAS_STRING((sum), (X))
-#define STR(sum, X, which, out) CTS_SUBJ_STRING((sum), (X), (which), (out))
-#define OID_IS(d, X) CTS_SUBJ_OID_IS((d), (X))
+/* The subject read once per certificate (subject_memo.h). */
+static const cts_subj_memo *subj(const cts_lint_cert *cert) {
+  return cts_subj_memo_get(cert, CTS_SM_SUBJECT);
+}
+
+static const cts_subj_memo *issuer(const cts_lint_cert *cert) {
+  return cts_subj_memo_get(cert, CTS_SM_ISSUER);
+}
+
+/* util.TypeInName: an attribute of the type, whatever its value. */
+#define HAS(cert, T) ((subj(cert)->has & CTS_ST_BIT(CTS_ST_##T)) != 0)
+/* An attribute of the type with a string value (a named field of
+ * zcrypto's pkix.Name is not empty). */
+#define HAS_STR(cert, T) ((subj(cert)->has_str & CTS_ST_BIT(CTS_ST_##T)) != 0)
 
 /* zlint's util dates (util/time.go) */
 #define RFC2459_DATE CTS_DATE(1999, 1, 1)
@@ -80,7 +91,7 @@ static int applies_iv_subscriber(const cts_lint_cert *cert) {
 }
 
 static int applies_ou_present(const cts_lint_cert *cert) {
-  return HAS(cert->sum, CTS_OID_AT_OU);
+  return HAS(cert, OU);
 }
 
 /* --- DV: BRs 7.1.6.4 (v1.7.3-v1.8.7; 7.1.6.1 before): a certificate
@@ -89,36 +100,30 @@ static int applies_ou_present(const cts_lint_cert *cert) {
  * in the subject. Any attribute of the type counts (util.TypeInName). */
 
 static cts_lint_status run_dv_org(const cts_lint_cert *cert) {
-  return error_if(HAS(cert->sum, CTS_OID_AT_O));
+  return error_if(HAS(cert, O));
 }
 
 static cts_lint_status run_dv_locality(const cts_lint_cert *cert) {
-  return error_if(HAS(cert->sum, CTS_OID_AT_L));
+  return error_if(HAS(cert, L));
 }
 
 static cts_lint_status run_dv_province(const cts_lint_cert *cert) {
-  return error_if(HAS(cert->sum, CTS_OID_AT_ST));
+  return error_if(HAS(cert, ST));
 }
 
 static cts_lint_status run_dv_street(const cts_lint_cert *cert) {
-  return error_if(HAS(cert->sum, CTS_OID_AT_STREET));
+  return error_if(HAS(cert, STREET));
 }
 
 static cts_lint_status run_dv_postal(const cts_lint_cert *cert) {
-  return error_if(HAS(cert->sum, CTS_OID_AT_POSTAL_CODE));
+  return error_if(HAS(cert, POSTAL));
 }
 
 /* BRs 7.1.2.7.2 (v2.0.0+, Table "Domain Validated subject Attributes"):
  * only countryName and commonName; any other attribute MUST NOT appear. */
 static cts_lint_status run_dv_subject_invalid_values(
     const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv))
-    if (!OID_IS(&atv.type, CTS_OID_AT_C) && !OID_IS(&atv.type, CTS_OID_AT_CN))
-      return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return error_if(subj(cert)->flags & CTS_SF_NOT_DV);
 }
 
 /* --- OV and IV: BRs 7.1.6.4 (v1.7.3-v1.8.7): 2.23.140.1.2.2 requires
@@ -128,25 +133,21 @@ static cts_lint_status run_dv_subject_invalid_values(
  * same place fields and countryName. Presence is util.TypeInName. */
 
 static cts_lint_status run_requires_org(const cts_lint_cert *cert) {
-  return error_if(!HAS(cert->sum, CTS_OID_AT_O));
+  return error_if(!HAS(cert, O));
 }
 
 static cts_lint_status run_requires_country(const cts_lint_cert *cert) {
-  return error_if(!HAS(cert->sum, CTS_OID_AT_C));
+  return error_if(!HAS(cert, C));
 }
 
 static cts_lint_status run_requires_province_or_locality(
     const cts_lint_cert *cert) {
-  return error_if(!HAS(cert->sum, CTS_OID_AT_L) &&
-                  !HAS(cert->sum, CTS_OID_AT_ST));
+  return error_if(!HAS(cert, L) && !HAS(cert, ST));
 }
 
 static cts_lint_status run_iv_requires_personal_name(
     const cts_lint_cert *cert) {
-  const cts_summary *sum = cert->sum;
-  return error_if(!HAS(sum, CTS_OID_AT_O) &&
-                  !(HAS(sum, CTS_SUBJ_OID_GIVEN_NAME) &&
-                    HAS(sum, CTS_SUBJ_OID_SURNAME)));
+  return error_if(!HAS(cert, O) && !(HAS(cert, GIVEN) && HAS(cert, SURNAME)));
 }
 
 /* --- organizationalUnitName: BRs 7.1.4.2.2 i (v1.8.0+): prohibited in
@@ -156,11 +157,11 @@ static cts_lint_status run_iv_requires_personal_name(
  * for the first and third, TypeInName for the second. */
 
 static cts_lint_status run_ou_string_present(const cts_lint_cert *cert) {
-  return error_if(HAS_STR(cert->sum, CTS_OID_AT_OU));
+  return error_if(HAS_STR(cert, OU));
 }
 
 static cts_lint_status run_ou_without_org(const cts_lint_cert *cert) {
-  return error_if(!HAS(cert->sum, CTS_OID_AT_O));
+  return error_if(!HAS(cert, O));
 }
 
 /* --- BRs 7.1.4.2.2 (v1.4+) subscriber subject fields, from pkix.Name's
@@ -170,49 +171,42 @@ static cts_lint_status run_ou_without_org(const cts_lint_cert *cert) {
  * streetAddress and postalCode MUST NOT appear when all three are absent;
  * givenName and surname require the IV policy 2.23.140.1.2.3 (c). */
 
-static int has_identity(const cts_summary *sum) {
-  return HAS_STR(sum, CTS_OID_AT_O) || HAS_STR(sum, CTS_SUBJ_OID_GIVEN_NAME) ||
-         HAS_STR(sum, CTS_SUBJ_OID_SURNAME);
+static int has_identity(const cts_lint_cert *cert) {
+  return (subj(cert)->has_str & (CTS_ST_BIT(CTS_ST_O) | CTS_ST_BIT(CTS_ST_GIVEN) |
+                                 CTS_ST_BIT(CTS_ST_SURNAME))) != 0;
 }
 
 static cts_lint_status run_locality_or_province_must_appear(
     const cts_lint_cert *cert) {
-  const cts_summary *sum = cert->sum;
-  return error_if(has_identity(sum) && !HAS_STR(sum, CTS_OID_AT_ST) &&
-                  !HAS_STR(sum, CTS_OID_AT_L));
+  return error_if(has_identity(cert) && !HAS_STR(cert, ST) &&
+                  !HAS_STR(cert, L));
 }
 
 static cts_lint_status run_country_must_appear(const cts_lint_cert *cert) {
-  const cts_summary *sum = cert->sum;
-  return error_if(has_identity(sum) && !HAS_STR(sum, CTS_OID_AT_C));
+  return error_if(has_identity(cert) && !HAS_STR(cert, C));
 }
 
 static cts_lint_status run_locality_must_not_appear(
     const cts_lint_cert *cert) {
-  const cts_summary *sum = cert->sum;
-  return error_if(!has_identity(sum) && HAS_STR(sum, CTS_OID_AT_L));
+  return error_if(!has_identity(cert) && HAS_STR(cert, L));
 }
 
 static cts_lint_status run_province_must_not_appear(
     const cts_lint_cert *cert) {
-  const cts_summary *sum = cert->sum;
-  return error_if(!has_identity(sum) && HAS_STR(sum, CTS_OID_AT_ST));
+  return error_if(!has_identity(cert) && HAS_STR(cert, ST));
 }
 
 static cts_lint_status run_street_must_not_appear(const cts_lint_cert *cert) {
-  const cts_summary *sum = cert->sum;
-  return error_if(!has_identity(sum) && HAS_STR(sum, CTS_OID_AT_STREET));
+  return error_if(!has_identity(cert) && HAS_STR(cert, STREET));
 }
 
 static cts_lint_status run_postal_must_not_appear(const cts_lint_cert *cert) {
-  const cts_summary *sum = cert->sum;
-  return error_if(!has_identity(sum) && HAS_STR(sum, CTS_OID_AT_POSTAL_CODE));
+  return error_if(!has_identity(cert) && HAS_STR(cert, POSTAL));
 }
 
 static int applies_personal_name(const cts_lint_cert *cert) {
   return cert->facts.is_subscriber &&
-         (HAS_STR(cert->sum, CTS_SUBJ_OID_GIVEN_NAME) ||
-          HAS_STR(cert->sum, CTS_SUBJ_OID_SURNAME));
+         (HAS_STR(cert, GIVEN) || HAS_STR(cert, SURNAME));
 }
 
 static cts_lint_status run_personal_name_needs_iv(const cts_lint_cert *cert) {
@@ -224,68 +218,45 @@ static cts_lint_status run_personal_name_needs_iv(const cts_lint_cert *cert) {
  * 4.1.2.6: a CA's subject MUST be a non-empty DN. */
 
 static cts_lint_status run_ca_cn_missing(const cts_lint_cert *cert) {
-  cts_subj_atv cn;
   /* Subject.CommonName: the last string commonName */
-  return error_if(!STR(cert->sum, CTS_OID_AT_CN, CTS_SUBJ_LAST, &cn) ||
-                  cn.value.len == 0);
+  const cts_subj_val *cn = &subj(cert)->last_str[CTS_ST_CN];
+  return error_if(!cn->set || cn->value.len == 0);
 }
 
 static cts_lint_status run_ca_country_invalid(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  int any = 0;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv)) {
-    if (!cts_subj_is_go_string(atv.tag) || !OID_IS(&atv.type, CTS_OID_AT_C))
-      continue;
-    any = 1;
-    if (!cts_subj_is_iso_country(atv.tag, atv.value)) return CTS_LINT_ERROR;
-  }
+  const cts_subj_memo *m = subj(cert);
   /* no Subject.Country: zlint answers NA */
-  return any ? CTS_LINT_PASS : CTS_LINT_NA;
+  if (!(m->has_str & CTS_ST_BIT(CTS_ST_C))) return CTS_LINT_NA;
+  return error_if(m->flags & CTS_SF_C_NOT_ISO);
 }
 
 /* Subject.X[0] != "": the first string value of the type is not empty. */
-static int first_string_nonempty(const cts_summary *sum, const char *oid,
-                                 size_t oid_len) {
-  cts_subj_atv atv;
-  return cts_subj_string(sum, oid, oid_len, 0, &atv) &&
-         cts_subj_rune_count(atv.tag, atv.value) > 0;
+static int first_string_nonempty(const cts_lint_cert *cert, int type) {
+  const cts_subj_val *v = &subj(cert)->first_str[type];
+  return v->set && v->runes > 0;
 }
 
 static cts_lint_status run_ca_country_missing(const cts_lint_cert *cert) {
-  return error_if(!first_string_nonempty(cert->sum, CTS_OID_AT_C,
-                                         CTS_OID_LEN(CTS_OID_AT_C)));
+  return error_if(!first_string_nonempty(cert, CTS_ST_C));
 }
 
 static cts_lint_status run_ca_org_missing(const cts_lint_cert *cert) {
-  return error_if(!first_string_nonempty(cert->sum, CTS_OID_AT_O,
-                                         CTS_OID_LEN(CTS_OID_AT_O)));
+  return error_if(!first_string_nonempty(cert, CTS_ST_O));
 }
 
 /* util.NotAllNameFieldsAreEmpty: the Name holds at least one attribute. */
-static int name_is_empty(const cts_summary *sum, int issuer) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  if (issuer)
-    cts_subj_iter_issuer(&it, sum);
-  else
-    cts_subj_iter_subject(&it, sum);
-  return !cts_subj_iter_next(&it, &atv);
-}
-
 static cts_lint_status run_subject_empty(const cts_lint_cert *cert) {
-  return error_if(name_is_empty(cert->sum, 0));
+  return error_if(subj(cert)->n_attrs == 0);
 }
 
 /* RFC 5280 4.1.2.4: the issuer field MUST contain a non-empty DN. */
 static cts_lint_status run_issuer_empty(const cts_lint_cert *cert) {
-  return error_if(name_is_empty(cert->sum, 1));
+  return error_if(issuer(cert)->issuer_empty);
 }
 
 /* RFC 5280 4.1.2.6 / 4.2.1.6: an empty subject requires subjectAltName. */
 static cts_lint_status run_empty_without_san(const cts_lint_cert *cert) {
-  return error_if(name_is_empty(cert->sum, 0) && cert->sum->ext_san < 0);
+  return error_if(subj(cert)->n_attrs == 0 && cert->sum->ext_san < 0);
 }
 
 /* RFC 5280 4.1.2.6: a non-empty subject MUST be a DN. Go's x509 parses a
@@ -296,34 +267,13 @@ static cts_lint_status run_subject_not_dn(const cts_lint_cert *cert) {
 }
 
 /* --- BRs 7.1.4.1 (v2.0.0): a Name MUST NOT hold more than one instance of
- * these attribute types across its RDNs (domainComponent, streetAddress
- * and the deprecated organizationalUnitName may repeat). */
-static int single_instance(const cts_der *type) {
-  return OID_IS(type, CTS_SUBJ_OID_JUR_L) || OID_IS(type, CTS_SUBJ_OID_JUR_ST) ||
-         OID_IS(type, CTS_SUBJ_OID_JUR_C) || OID_IS(type, CTS_OID_AT_CN) ||
-         OID_IS(type, CTS_SUBJ_OID_SURNAME) ||
-         OID_IS(type, CTS_OID_AT_SERIAL_NUMBER) || OID_IS(type, CTS_OID_AT_C) ||
-         OID_IS(type, CTS_OID_AT_L) || OID_IS(type, CTS_OID_AT_ST) ||
-         OID_IS(type, CTS_OID_AT_O) ||
-         OID_IS(type, CTS_OID_AT_BUSINESS_CATEGORY) ||
-         OID_IS(type, CTS_SUBJ_OID_GIVEN_NAME) ||
-         OID_IS(type, CTS_SUBJ_OID_ORG_ID);
-}
-
+ * jurisdiction{Locality,StateOrProvince,Country}Name, commonName, surname,
+ * serialNumber, countryName, localityName, stateOrProvinceName,
+ * organizationName, businessCategory, givenName or organizationIdentifier
+ * across its RDNs (domainComponent, streetAddress and the deprecated
+ * organizationalUnitName may repeat). */
 static cts_lint_status run_duplicate_attribs(const cts_lint_cert *cert) {
-  cts_subj_iter it, prev;
-  cts_subj_atv atv, seen;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv)) {
-    if (!single_instance(&atv.type)) continue;
-    /* was the same type seen before this attribute? */
-    cts_subj_iter_subject(&prev, cert->sum);
-    while (cts_subj_iter_next(&prev, &seen) && seen.type.data != atv.type.data)
-      if (seen.type.len == atv.type.len &&
-          memcmp(seen.type.data, atv.type.data, atv.type.len) == 0)
-        return CTS_LINT_ERROR;
-  }
-  return CTS_LINT_PASS;
+  return error_if(subj(cert)->flags & CTS_SF_DUPLICATE);
 }
 
 /* BRs 7.1.4.2 (v2.0.0): subject attributes, where present, are encoded in
@@ -331,31 +281,8 @@ static cts_lint_status run_duplicate_attribs(const cts_lint_cert *cert) {
  * localityName, postalCode, streetAddress, organizationName, surname,
  * givenName, organizationalUnitName, commonName. Other types are not
  * ordered. */
-static int rdn_order_rank(const cts_der *type) {
-  static const char *const order[] = {
-      CTS_SUBJ_OID_DC,  CTS_OID_AT_C,       CTS_OID_AT_ST,
-      CTS_OID_AT_L,     CTS_OID_AT_POSTAL_CODE, CTS_OID_AT_STREET,
-      CTS_OID_AT_O,     CTS_SUBJ_OID_SURNAME, CTS_SUBJ_OID_GIVEN_NAME,
-      CTS_OID_AT_OU,    CTS_OID_AT_CN};
-  size_t i;
-  for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-    if (cts_der_oid_equal(type, (const uint8_t *)order[i], strlen(order[i])))
-      return (int)i;
-  return -1;
-}
-
 static cts_lint_status run_rdn_order(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  int prev = 0, rank;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv)) {
-    rank = rdn_order_rank(&atv.type);
-    if (rank < 0) continue;
-    if (rank < prev) return CTS_LINT_ERROR;
-    prev = rank;
-  }
-  return CTS_LINT_PASS;
+  return error_if(subj(cert)->flags & CTS_SF_RDN_ORDER);
 }
 
 /* --- encodings: RFC 5280 Appendix A (X520countryName and
@@ -363,126 +290,46 @@ static cts_lint_status run_rdn_order(const cts_lint_cert *cert) {
  * the encodings each attribute may use. Go compares the tag number only
  * (asn1.RawValue.Tag), whatever the class. */
 
-static uint32_t tag_number(uint32_t tag) {
-  return tag & CTS_DER_TAG_NUMBER_MASK;
-}
-
-static cts_lint_status any_not_printable(const cts_summary *sum, int issuer,
-                                         const char *oid, size_t oid_len) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  if (issuer)
-    cts_subj_iter_issuer(&it, sum);
-  else
-    cts_subj_iter_subject(&it, sum);
-  while (cts_subj_iter_next(&it, &atv))
-    if (cts_der_oid_equal(&atv.type, (const uint8_t *)oid, oid_len) &&
-        tag_number(atv.tag) != CTS_DER_PRINTABLE_STRING)
-      return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
-}
-
 static int applies_subject_country_string(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_OID_AT_C);
+  return HAS_STR(cert, C);
 }
 
 static cts_lint_status run_subject_country_not_printable(
     const cts_lint_cert *cert) {
-  return any_not_printable(cert->sum, 0, CTS_OID_AT_C,
-                           CTS_OID_LEN(CTS_OID_AT_C));
+  return error_if(subj(cert)->not_printable & CTS_ST_BIT(CTS_ST_C));
 }
 
 /* Issuer.Country: a string-valued countryName in the issuer. */
 static int applies_issuer_country_string(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  cts_subj_iter_issuer(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv))
-    if (cts_subj_is_go_string(atv.tag) && OID_IS(&atv.type, CTS_OID_AT_C))
-      return 1;
-  return 0;
+  return issuer(cert)->issuer_c_string;
 }
 
 static cts_lint_status run_issuer_country_not_printable(
     const cts_lint_cert *cert) {
-  return any_not_printable(cert->sum, 1, CTS_OID_AT_C,
-                           CTS_OID_LEN(CTS_OID_AT_C));
+  return error_if(issuer(cert)->issuer_c_not_printable);
 }
 
 /* Subject.SerialNumber (the last string serialNumber) is not empty. */
 static int applies_serial_number(const cts_lint_cert *cert) {
-  cts_subj_atv sn;
-  return STR(cert->sum, CTS_OID_AT_SERIAL_NUMBER, CTS_SUBJ_LAST, &sn) &&
-         cts_subj_rune_count(sn.tag, sn.value) > 0;
+  const cts_subj_val *sn = &subj(cert)->last_str[CTS_ST_SERIAL];
+  return sn->set && sn->runes > 0;
 }
 
 static cts_lint_status run_serial_not_printable(const cts_lint_cert *cert) {
-  return any_not_printable(cert->sum, 0, CTS_OID_AT_SERIAL_NUMBER,
-                           CTS_OID_LEN(CTS_OID_AT_SERIAL_NUMBER));
+  return error_if(subj(cert)->not_printable & CTS_ST_BIT(CTS_ST_SERIAL));
 }
 
-/* Table 77/78 of BRs 2.0.0 7.1.4.2: 'P' PrintableString only,
- * 'U' PrintableString or UTF8String, 'I' IA5String only. */
-static char required_encoding(const cts_der *type) {
-  if (OID_IS(type, CTS_SUBJ_OID_DC)) return 'I';
-  if (OID_IS(type, CTS_OID_AT_C) || OID_IS(type, CTS_SUBJ_OID_JUR_C) ||
-      OID_IS(type, CTS_OID_AT_SERIAL_NUMBER))
-    return 'P';
-  if (OID_IS(type, CTS_OID_AT_ST) || OID_IS(type, CTS_OID_AT_L) ||
-      OID_IS(type, CTS_OID_AT_POSTAL_CODE) || OID_IS(type, CTS_OID_AT_STREET) ||
-      OID_IS(type, CTS_OID_AT_O) || OID_IS(type, CTS_SUBJ_OID_SURNAME) ||
-      OID_IS(type, CTS_SUBJ_OID_GIVEN_NAME) || OID_IS(type, CTS_OID_AT_OU) ||
-      OID_IS(type, CTS_OID_AT_CN) || OID_IS(type, CTS_OID_AT_BUSINESS_CATEGORY) ||
-      OID_IS(type, CTS_SUBJ_OID_JUR_ST) || OID_IS(type, CTS_SUBJ_OID_JUR_L) ||
-      OID_IS(type, CTS_SUBJ_OID_ORG_ID))
-    return 'U';
-  return 0;
-}
-
+/* Table 77/78 of BRs 2.0.0 7.1.4.2: domainComponent IA5String only;
+ * countryName, jurisdictionCountryName and serialNumber PrintableString
+ * only; the other named types PrintableString or UTF8String. */
 static cts_lint_status run_rdns_correct_encoding(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv)) {
-    uint32_t t = tag_number(atv.tag);
-    switch (required_encoding(&atv.type)) {
-      case 'I':
-        if (t != CTS_DER_IA5_STRING) return CTS_LINT_ERROR;
-        break;
-      case 'P':
-        if (t != CTS_DER_PRINTABLE_STRING) return CTS_LINT_ERROR;
-        break;
-      case 'U':
-        if (t != CTS_DER_PRINTABLE_STRING && t != CTS_DER_UTF8_STRING)
-          return CTS_LINT_ERROR;
-        break;
-      default:
-        break;
-    }
-  }
-  return CTS_LINT_PASS;
+  return error_if(subj(cert)->flags & CTS_SF_ENCODING);
 }
 
 /* RFC 5280 Appendix B: PrintableString holds a-z, A-Z, 0-9 and
  * ' = ( ) + , - . / : ? and space; zlint also rejects an empty one. */
-static int printable_alphabet(uint8_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || strchr("'=()+,-./:? ", c) != NULL;
-}
-
 static cts_lint_status run_printable_badalpha(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  size_t i;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv)) {
-    if (tag_number(atv.tag) != CTS_DER_PRINTABLE_STRING) continue;
-    if (atv.value.len == 0) return CTS_LINT_ERROR;
-    for (i = 0; i < atv.value.len; i++)
-      if (atv.value.data[i] == 0 || !printable_alphabet(atv.value.data[i]))
-        return CTS_LINT_ERROR;
-  }
-  return CTS_LINT_PASS;
+  return error_if(subj(cert)->flags & CTS_SF_BADALPHA);
 }
 
 /* RFC 5280 Appendix A: X.520 strings hold no control characters. zlint
@@ -490,16 +337,7 @@ static cts_lint_status run_printable_badalpha(const cts_lint_cert *cert) {
  * C0 controls and U+007F-U+009F. */
 static cts_lint_status run_not_printable_characters(
     const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  size_t pos;
-  uint32_t r;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv))
-    for (pos = 0;
-         cts_subj_next_rune(CTS_DER_UTF8_STRING, atv.value, &pos, &r);)
-      if (r < 0x20 || (r >= 0x7f && r <= 0x9f)) return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return error_if(subj(cert)->flags & CTS_SF_CONTROL);
 }
 
 /* --- countries --------------------------------------------------------- */
@@ -507,32 +345,13 @@ static cts_lint_status run_not_printable_characters(
 /* BRs 7.1.4.2.2 g: countryName holds the two-letter ISO 3166-1 code (or
  * XX); zlint upper-cases it first. */
 static cts_lint_status run_country_not_iso(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv))
-    if (cts_subj_is_go_string(atv.tag) && OID_IS(&atv.type, CTS_OID_AT_C) &&
-        !cts_subj_is_iso_country(atv.tag, atv.value))
-      return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
+  return error_if(subj(cert)->flags & CTS_SF_C_NOT_ISO);
 }
 
 /* ISO 3166-2:2020 5.1: alpha-2 codes are LATIN CAPITAL LETTERs A-Z (zlint:
  * ^[A-Z]+$ on each Subject.Country). */
 static cts_lint_status run_country_not_uppercase(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  size_t pos, n;
-  uint32_t r;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv)) {
-    if (!cts_subj_is_go_string(atv.tag) || !OID_IS(&atv.type, CTS_OID_AT_C))
-      continue;
-    for (pos = 0, n = 0; cts_subj_next_rune(atv.tag, atv.value, &pos, &r); n++)
-      if (r < 'A' || r > 'Z') return CTS_LINT_ERROR;
-    if (n == 0) return CTS_LINT_ERROR;
-  }
-  return CTS_LINT_PASS;
+  return error_if(subj(cert)->flags & CTS_SF_C_NOT_UPPER);
 }
 
 /* --- lengths: RFC 5280 Appendix A upper bounds (ub-common-name 64,
@@ -543,110 +362,87 @@ static cts_lint_status run_country_not_uppercase(const cts_lint_cert *cert) {
  * given names and surnames). zlint counts the characters of the Go string
  * (utf8.RuneCountInString). */
 
-static int any_string_longer(const cts_summary *sum, const char *oid,
-                             size_t oid_len, size_t max) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  cts_subj_iter_subject(&it, sum);
-  while (cts_subj_iter_next(&it, &atv))
-    if (cts_subj_is_go_string(atv.tag) &&
-        cts_der_oid_equal(&atv.type, (const uint8_t *)oid, oid_len) &&
-        cts_subj_rune_count(atv.tag, atv.value) > max)
-      return 1;
-  return 0;
-}
-
-#define LONGER(sum, X, max) any_string_longer((sum), (X), CTS_OID_LEN(X), (max))
+#define LONGER(cert, T, max) (subj(cert)->max_runes[CTS_ST_##T] > (max))
 
 /* Subject.CommonName (the last string commonName) is not empty. */
 static int applies_cn(const cts_lint_cert *cert) {
-  cts_subj_atv cn;
-  return STR(cert->sum, CTS_OID_AT_CN, CTS_SUBJ_LAST, &cn) &&
-         cts_subj_rune_count(cn.tag, cn.value) > 0;
+  const cts_subj_val *cn = &subj(cert)->last_str[CTS_ST_CN];
+  return cn->set && cn->runes > 0;
 }
 
 static cts_lint_status run_cn_max_length(const cts_lint_cert *cert) {
-  cts_subj_atv cn;
-  return error_if(STR(cert->sum, CTS_OID_AT_CN, CTS_SUBJ_LAST, &cn) &&
-                  cts_subj_rune_count(cn.tag, cn.value) > 64);
+  const cts_subj_val *cn = &subj(cert)->last_str[CTS_ST_CN];
+  return error_if(cn->set && cn->runes > 64);
 }
 
 static cts_lint_status run_serial_max_length(const cts_lint_cert *cert) {
-  cts_subj_atv sn;
-  return error_if(STR(cert->sum, CTS_OID_AT_SERIAL_NUMBER, CTS_SUBJ_LAST,
-                      &sn) &&
-                  cts_subj_rune_count(sn.tag, sn.value) > 64);
+  const cts_subj_val *sn = &subj(cert)->last_str[CTS_ST_SERIAL];
+  return error_if(sn->set && sn->runes > 64);
 }
 
 static int applies_email(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_OID_AT_EMAIL);
+  return HAS_STR(cert, EMAIL);
 }
 static cts_lint_status run_email_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_OID_AT_EMAIL, 255));
+  return error_if(LONGER(cert, EMAIL, 255));
 }
 
 static int applies_given_name(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_SUBJ_OID_GIVEN_NAME);
+  return HAS_STR(cert, GIVEN);
 }
 static cts_lint_status run_given_name_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_SUBJ_OID_GIVEN_NAME, 32768));
+  return error_if(LONGER(cert, GIVEN, 32768));
 }
 static cts_lint_status run_given_name_recommended(const cts_lint_cert *cert) {
-  return LONGER(cert->sum, CTS_SUBJ_OID_GIVEN_NAME, 64) ? CTS_LINT_WARN
-                                                        : CTS_LINT_PASS;
+  return LONGER(cert, GIVEN, 64) ? CTS_LINT_WARN : CTS_LINT_PASS;
 }
 
 static int applies_surname(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_SUBJ_OID_SURNAME);
+  return HAS_STR(cert, SURNAME);
 }
 static cts_lint_status run_surname_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_SUBJ_OID_SURNAME, 32768));
+  return error_if(LONGER(cert, SURNAME, 32768));
 }
 static cts_lint_status run_surname_recommended(const cts_lint_cert *cert) {
-  return LONGER(cert->sum, CTS_SUBJ_OID_SURNAME, 64) ? CTS_LINT_WARN
-                                                     : CTS_LINT_PASS;
+  return LONGER(cert, SURNAME, 64) ? CTS_LINT_WARN : CTS_LINT_PASS;
 }
 
 static int applies_locality(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_OID_AT_L);
+  return HAS_STR(cert, L);
 }
 static cts_lint_status run_locality_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_OID_AT_L, 128));
+  return error_if(LONGER(cert, L, 128));
 }
 
-static int applies_org(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_OID_AT_O);
-}
+static int applies_org(const cts_lint_cert *cert) { return HAS_STR(cert, O); }
 static cts_lint_status run_org_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_OID_AT_O, 64));
+  return error_if(LONGER(cert, O, 64));
 }
 
-static int applies_ou(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_OID_AT_OU);
-}
+static int applies_ou(const cts_lint_cert *cert) { return HAS_STR(cert, OU); }
 static cts_lint_status run_ou_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_OID_AT_OU, 64));
+  return error_if(LONGER(cert, OU, 64));
 }
 
 static int applies_postal(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_OID_AT_POSTAL_CODE);
+  return HAS_STR(cert, POSTAL);
 }
 static cts_lint_status run_postal_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_OID_AT_POSTAL_CODE, 16));
+  return error_if(LONGER(cert, POSTAL, 16));
 }
 
 static int applies_state(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_OID_AT_ST);
+  return HAS_STR(cert, ST);
 }
 static cts_lint_status run_state_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_OID_AT_ST, 128));
+  return error_if(LONGER(cert, ST, 128));
 }
 
 static int applies_street(const cts_lint_cert *cert) {
-  return HAS_STR(cert->sum, CTS_OID_AT_STREET);
+  return HAS_STR(cert, STREET);
 }
 static cts_lint_status run_street_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert->sum, CTS_OID_AT_STREET, 128));
+  return error_if(LONGER(cert, STREET, 128));
 }
 
 /* --- values ------------------------------------------------------------ */
@@ -655,107 +451,22 @@ static cts_lint_status run_street_max_length(const cts_lint_cert *cert) {
  * '.', '-' or ' ' meaning "absent". zlint: every string value needs a
  * letter, a digit or a non-ASCII character. */
 static cts_lint_status run_noninformational(const cts_lint_cert *cert) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  size_t pos;
-  uint32_t r;
-  int informative;
-  cts_subj_iter_subject(&it, cert->sum);
-  while (cts_subj_iter_next(&it, &atv)) {
-    if (!cts_subj_is_go_string(atv.tag)) continue;
-    informative = 0;
-    for (pos = 0; !informative &&
-                  cts_subj_next_rune(atv.tag, atv.value, &pos, &r);)
-      informative = (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
-                    (r >= '0' && r <= '9') || r > 127;
-    if (!informative) return CTS_LINT_ERROR;
-  }
-  return CTS_LINT_PASS;
-}
-
-/* The fields zlint's community lints scan, first value of each:
- * GivenName, Surname, CommonNames, OrganizationalUnit, Organization,
- * Locality, Province, StreetAddress, PostalCode, OrganizationIDs,
- * JurisdictionLocality, JurisdictionProvince. */
-static const char *const k_scanned_types[] = {
-    CTS_SUBJ_OID_GIVEN_NAME, CTS_SUBJ_OID_SURNAME, CTS_OID_AT_CN,
-    CTS_OID_AT_OU,           CTS_OID_AT_O,         CTS_OID_AT_L,
-    CTS_OID_AT_ST,           CTS_OID_AT_STREET,    CTS_OID_AT_POSTAL_CODE,
-    CTS_SUBJ_OID_ORG_ID,     CTS_SUBJ_OID_JUR_L,   CTS_SUBJ_OID_JUR_ST};
-
-typedef int (*value_test_fn)(const cts_subj_atv *atv);
-
-static cts_lint_status error_if_first_values(const cts_summary *sum,
-                                             value_test_fn bad) {
-  cts_subj_atv atv;
-  size_t i;
-  for (i = 0; i < sizeof(k_scanned_types) / sizeof(k_scanned_types[0]); i++)
-    if (cts_subj_string(sum, k_scanned_types[i], strlen(k_scanned_types[i]),
-                        0, &atv) &&
-        bad(&atv))
-      return CTS_LINT_ERROR;
-  return CTS_LINT_PASS;
-}
-
-static int is_alnum_rune(uint32_t r) {
-  return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
-         (r >= '0' && r <= '9');
-}
-
-/* An HTML entity: &#?[a-zA-Z0-9]+; */
-static int has_html_entity(const cts_subj_atv *atv) {
-  size_t pos = 0, at;
-  uint32_t r;
-  while (cts_subj_next_rune(atv->tag, atv->value, &pos, &r)) {
-    size_t n = 0;
-    if (r != '&') continue;
-    at = pos;
-    if (!cts_subj_next_rune(atv->tag, atv->value, &at, &r)) break;
-    if (r == '#' && !cts_subj_next_rune(atv->tag, atv->value, &at, &r)) break;
-    while (is_alnum_rune(r) && cts_subj_next_rune(atv->tag, atv->value, &at, &r))
-      n++;
-    if (n > 0 && r == ';') return 1;
-  }
-  return 0;
+  return error_if(subj(cert)->flags & CTS_SF_NONINFO);
 }
 
 /* Community: HTML entities (e.g. "&amp;") in the subject are a sign of
- * values copied from web forms without decoding. */
+ * values copied from web forms without decoding. zlint scans the first
+ * value of GivenName, Surname, CommonNames, OrganizationalUnit,
+ * Organization, Locality, Province, StreetAddress, PostalCode,
+ * OrganizationIDs, JurisdictionLocality and JurisdictionProvince. */
 static cts_lint_status run_html_entities(const cts_lint_cert *cert) {
-  return error_if_first_values(cert->sum, has_html_entity);
-}
-
-/* Second characters of "Ã?" mojibake: the Windows-1252 reading of the
- * second UTF-8 byte of U+00C0-U+00FF, for the 57 letters zlint lists
- * (bytes 0x80, 0x82-0x8C, 0x8E, 0x91-0x9C, 0x9E-0x9F, 0xA1-0xAC,
- * 0xAE-0xBF). */
-static int is_mixup_second(uint32_t r) {
-  static const uint16_t cp1252[] = {
-      0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6,
-      0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019, 0x201c,
-      0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-      0x0153, 0x017e, 0x0178};
-  size_t i;
-  if ((r >= 0xa1 && r <= 0xac) || (r >= 0xae && r <= 0xbf)) return 1;
-  for (i = 0; i < sizeof(cp1252) / sizeof(cp1252[0]); i++)
-    if (r == cp1252[i]) return 1;
-  return 0;
-}
-
-static int has_latin1_mixup(const cts_subj_atv *atv) {
-  size_t pos = 0;
-  uint32_t r, prev = 0;
-  while (cts_subj_next_rune(atv->tag, atv->value, &pos, &r)) {
-    if (prev == 0xc3 && is_mixup_second(r)) return 1;
-    prev = r;
-  }
-  return 0;
+  return error_if(subj(cert)->flags & CTS_SF_HTML);
 }
 
 /* Community: UTF-8 read as Latin-1 / Windows-1252 and re-encoded
- * ("MÃ¼nchen" for "München"). */
+ * ("MÃ¼nchen" for "München"), in the same values. */
 static cts_lint_status run_latin1_mixup(const cts_lint_cert *cert) {
-  return error_if_first_values(cert->sum, has_latin1_mixup);
+  return error_if(subj(cert)->flags & CTS_SF_LATIN1);
 }
 
 /* --- commonName: BRs 7.1.4.2.2 a (v1.x): deprecated; BRs 7.1.2.7.1
@@ -771,82 +482,34 @@ static cts_lint_status run_cn_included_warn(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_extra_cns(const cts_lint_cert *cert) {
-  return cts_subj_count_strings(cert->sum, CTS_OID_AT_CN,
-                                CTS_OID_LEN(CTS_OID_AT_CN)) > 1
-             ? CTS_LINT_WARN
-             : CTS_LINT_PASS;
+  return subj(cert)->cn_strings > 1 ? CTS_LINT_WARN : CTS_LINT_PASS;
 }
 
 /* --- RDN shape and whitespace (community, from certlint) --------------- */
 
-static int name_has_multi_rdn(const cts_summary *sum, int issuer) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  if (issuer)
-    cts_subj_iter_issuer(&it, sum);
-  else
-    cts_subj_iter_subject(&it, sum);
-  while (cts_subj_iter_next(&it, &atv))
-    if (atv.rdn_size > 1) return 1;
-  return 0;
-}
-
 static cts_lint_status run_multiple_subject_rdn(const cts_lint_cert *cert) {
-  return name_has_multi_rdn(cert->sum, 0) ? CTS_LINT_INFO : CTS_LINT_PASS;
+  return subj(cert)->flags & CTS_SF_MULTI_RDN ? CTS_LINT_INFO : CTS_LINT_PASS;
 }
 
 static cts_lint_status run_multiple_issuer_rdn(const cts_lint_cert *cert) {
-  return name_has_multi_rdn(cert->sum, 1) ? CTS_LINT_WARN : CTS_LINT_PASS;
-}
-
-/* util.IsNameAttribute: id-at 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 17, 41,
- * 42, 43, 44, 46. */
-static int is_name_attribute(const cts_der *type) {
-  static const uint8_t leaves[] = {3,  4,  5,  6,  7,  8,  9,  10,
-                                   11, 12, 17, 41, 42, 43, 44, 46};
-  size_t i;
-  if (type->len != 3 || type->data[0] != 0x55 || type->data[1] != 0x04)
-    return 0;
-  for (i = 0; i < sizeof(leaves); i++)
-    if (type->data[2] == leaves[i]) return 1;
-  return 0;
+  return issuer(cert)->issuer_multi_rdn ? CTS_LINT_WARN : CTS_LINT_PASS;
 }
 
 /* util.CheckRDNSequenceWhiteSpace: a string value of a name attribute
- * starts (leading) or ends (trailing) with unicode.IsSpace. */
-static int name_has_space(const cts_summary *sum, int issuer, int trailing) {
-  cts_subj_iter it;
-  cts_subj_atv atv;
-  size_t pos;
-  uint32_t r, first, last;
-  if (issuer)
-    cts_subj_iter_issuer(&it, sum);
-  else
-    cts_subj_iter_subject(&it, sum);
-  while (cts_subj_iter_next(&it, &atv)) {
-    if (!cts_subj_is_go_string(atv.tag) || !is_name_attribute(&atv.type))
-      continue;
-    pos = 0;
-    if (!cts_subj_next_rune(atv.tag, atv.value, &pos, &first)) continue;
-    last = first;
-    while (trailing && cts_subj_next_rune(atv.tag, atv.value, &pos, &r))
-      last = r;
-    if (cts_subj_is_space(trailing ? last : first)) return 1;
-  }
-  return 0;
-}
-
+ * (util.IsNameAttribute) starts (leading) or ends (trailing) with
+ * unicode.IsSpace. */
 static cts_lint_status run_subject_leading_ws(const cts_lint_cert *cert) {
-  return name_has_space(cert->sum, 0, 0) ? CTS_LINT_WARN : CTS_LINT_PASS;
+  return subj(cert)->flags & CTS_SF_LEADING_WS ? CTS_LINT_WARN : CTS_LINT_PASS;
 }
 static cts_lint_status run_subject_trailing_ws(const cts_lint_cert *cert) {
-  return name_has_space(cert->sum, 0, 1) ? CTS_LINT_WARN : CTS_LINT_PASS;
+  return subj(cert)->flags & CTS_SF_TRAILING_WS ? CTS_LINT_WARN
+                                                : CTS_LINT_PASS;
 }
 static cts_lint_status run_issuer_leading_ws(const cts_lint_cert *cert) {
-  return name_has_space(cert->sum, 1, 0) ? CTS_LINT_WARN : CTS_LINT_PASS;
+  return issuer(cert)->issuer_leading_ws ? CTS_LINT_WARN : CTS_LINT_PASS;
 }
 static cts_lint_status run_issuer_trailing_ws(const cts_lint_cert *cert) {
-  return name_has_space(cert->sum, 1, 1) ? CTS_LINT_WARN : CTS_LINT_PASS;
+  return issuer(cert)->issuer_trailing_ws ? CTS_LINT_WARN : CTS_LINT_PASS;
 }
 
 /* --- the table --------------------------------------------------------- */

@@ -9,6 +9,7 @@
 
 #include <libpsl.h>
 #include <openssl/pem.h>
+#include <openssl/evp.h>
 
 #include "ctscan/check.h"
 #include "ctscan/lint.h"
@@ -132,26 +133,101 @@ static void test_tld(void) {
   CU_ASSERT(!cts_tld_known(str("example.com")));
 }
 
+static const char *const k_fast_tlds[] = {
+    "com",  "net",   "org",   "de",    "nl",     "eu",      "ch",
+    "ru",   "dk",    "cz",    "tv",    "cc",     "info",    "biz",
+    "dev",  "app",   "top",   "xyz",   "online", "site",    "shop",
+    "store", "tech", "live",  "page",  "club",   "space",   "chat",
+    "cloud", "link", "blog",  "agency", "digital", "email", "world",
+    "life", "news",  "one",   "win",   "vip",    "icu",     "fun"};
+
+/* The rules of the ICANN section of the list file the compiled-in list
+ * was built from, when that file is at hand and is the same (its SHA-1):
+ * a rule deeper than one of the fast TLDs fails the test. Returns the
+ * number of rules read, 0 when the file cannot be checked. */
+/* The SHA-1 of a file in hex, as psl_builtin_sha1sum() gives it. */
+static int file_sha1_hex(const char *path, char hex[41]) {
+  unsigned char md[EVP_MAX_MD_SIZE], buf[65536];
+  unsigned int md_len = 0;
+  size_t n;
+  int ok;
+  EVP_MD_CTX *ctx;
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) return 0;
+  ctx = EVP_MD_CTX_new();
+  ok = ctx != NULL && EVP_DigestInit_ex(ctx, EVP_sha1(), NULL) == 1;
+  while (ok && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+    ok = EVP_DigestUpdate(ctx, buf, n) == 1;
+  ok = ok && EVP_DigestFinal_ex(ctx, md, &md_len) == 1 && md_len == 20;
+  EVP_MD_CTX_free(ctx);
+  fclose(f);
+  for (unsigned int i = 0; ok && i < md_len; i++)
+    sprintf(hex + 2 * i, "%02x", md[i]);
+  return ok;
+}
+
+static size_t check_fast_tlds_in_list_file(void) {
+  const char *path = psl_builtin_filename();
+  const char *want = psl_builtin_sha1sum();
+  char line[512], hex[41];
+  size_t rules = 0;
+  int icann = 0;
+  FILE *f;
+  /* only the very file the compiled-in list was made from */
+  if (path == NULL || want == NULL || !file_sha1_hex(path, hex) ||
+      strcmp(hex, want) != 0)
+    return 0;
+  f = fopen(path, "r");
+  if (f == NULL) return 0;
+  while (fgets(line, sizeof(line), f) != NULL) {
+    char *rule = line, *end;
+    if (strncmp(line, "// ===BEGIN ICANN", 17) == 0) icann = 1;
+    if (strncmp(line, "// ===END ICANN", 15) == 0) icann = 0;
+    if (!icann || line[0] == '/' || line[0] == '\n' || line[0] == ' ')
+      continue;
+    end = rule + strcspn(rule, " \t\r\n");
+    *end = 0;
+    if (*rule == '!') rule++;
+    rules++;
+    for (size_t i = 0; i < sizeof(k_fast_tlds) / sizeof(k_fast_tlds[0]);
+         i++) {
+      size_t n = strlen(k_fast_tlds[i]), len = strlen(rule);
+      /* "x.tld": a rule below a fast TLD */
+      int deeper = len > n + 1 && rule[len - n - 1] == '.' &&
+                   strcmp(rule + len - n, k_fast_tlds[i]) == 0;
+      if (deeper) fprintf(stderr, "rule %s below fast TLD %s\n", rule,
+                          k_fast_tlds[i]);
+      CU_ASSERT(!deeper);
+    }
+  }
+  fclose(f);
+  return rules;
+}
+
 /* The TLDs split without a lookup have no deeper rule in the ICANN
  * section of the compiled-in public suffix list. */
 static void test_fast_tlds(void) {
-  static const char *const fast[] = {"com", "net", "org", "de", "nl",
-                                     "eu",  "ch",  "ru",  "dk", "cz",
-                                     "tv",  "cc",  "info", "biz"};
   static const char *const probes[] = {"co", "com", "net", "org", "gov",
                                        "edu", "ac", "k12", "mil", "biz"};
   const psl_ctx_t *psl = psl_builtin();
   char name[64];
   CU_ASSERT_PTR_NOT_NULL_FATAL(psl);
-  for (size_t i = 0; i < sizeof(fast) / sizeof(fast[0]); i++) {
-    CU_ASSERT(cts_tld_is_fast(fast[i]));
-    CU_ASSERT(psl_is_public_suffix2(psl, fast[i], PSL_TYPE_ICANN));
+  for (size_t i = 0; i < sizeof(k_fast_tlds) / sizeof(k_fast_tlds[0]); i++) {
+    CU_ASSERT(cts_tld_is_fast(k_fast_tlds[i]));
+    CU_ASSERT(psl_is_public_suffix2(psl, k_fast_tlds[i], PSL_TYPE_ICANN));
+    CU_ASSERT(psl_is_public_suffix2(psl, k_fast_tlds[i],
+                                    PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE));
+    CU_ASSERT(!cts_tld_removed(k_fast_tlds[i], NULL));
     for (size_t j = 0; j < sizeof(probes) / sizeof(probes[0]); j++) {
-      snprintf(name, sizeof(name), "%s.%s", probes[j], fast[i]);
+      snprintf(name, sizeof(name), "%s.%s", probes[j], k_fast_tlds[i]);
       CU_ASSERT(!psl_is_public_suffix2(psl, name, PSL_TYPE_ICANN));
     }
   }
   CU_ASSERT(!cts_tld_is_fast("uk"));
+  CU_ASSERT(!cts_tld_is_fast("io"));
+  /* the whole list, where the file it was compiled from is at hand */
+  if (check_fast_tlds_in_list_file() == 0)
+    fprintf(stderr, "  (public suffix list file not checked: not at hand)\n");
 }
 
 /* UAX #15 NFC as golang.org/x/text/unicode/norm decides it. */

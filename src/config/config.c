@@ -282,6 +282,7 @@ cts_status cts_config_default(cts_config *config) {
     return CTS_ERR_NOMEM;
   }
   memset(config->enabled, 1, n + 1);
+  config->is_default = 1; /* lint results need no config work */
   cts_pop_thresholds_default(&config->thresholds);
   return CTS_OK;
 }

@@ -244,7 +244,9 @@ typedef struct cts_pop_result {
  * smallest power of two that holds the budget at 3/4, so the default
  * budget costs at most 2^20 slots = 16 MiB per CA (24 MiB for the moment
  * of its last doubling), whatever the input. */
+#ifndef CTS_STATS_FINDINGS_BUDGET /* a build may lower it, to test */
 #define CTS_STATS_FINDINGS_BUDGET 786432u /* keys per CA: 3/4 of 2^20 */
+#endif
 #define CTS_STATS_FINDINGS_MAX_LEVEL 64
 
 typedef struct cts_finding_key {

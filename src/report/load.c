@@ -97,6 +97,8 @@ static cts_status load_lint(load *ld, cts_ca_stats *ca, size_t i,
   l->counts[CTS_STATS_ERROR] = cts_json_u64(obj, "error");
   l->counts[CTS_STATS_WARN] = cts_json_u64(obj, "warn");
   l->counts[CTS_STATS_INFO] = cts_json_u64(obj, "info");
+  /* files without sketch.finding_entries are exact: one entry a key */
+  memcpy(l->entries, l->counts, sizeof(l->entries));
   if (first == NULL || last == NULL || !parse_time(first, &l->first_not_before) ||
       !parse_time(last, &l->last_not_before))
     return fail(ld, "lint without first/last_not_before");
@@ -309,29 +311,78 @@ static cts_status load_population(load *ld, cts_population *pop, const cts_jnode
   return load_profiles(ld, pop, cts_json_get(obj, "profiles"));
 }
 
-static cts_status load_sketch(load *ld, const cts_stats *stats, cts_ca_stats *ca,
-                              const cts_jnode *sketch) {
-  const char *hll = cts_json_str(sketch, "issuances_hll");
+/* sketch.finding_entries: {"lint": [error, warn, info]}, per entry. */
+static cts_status load_finding_entries(load *ld, const cts_stats *stats,
+                                       cts_ca_stats *ca, const cts_jnode *obj) {
+  for (const cts_jnode *m = obj != NULL ? obj->child : NULL; m != NULL; m = m->next) {
+    size_t i = lint_index(m->key, stats->n_lints);
+    cts_ca_lint *l = i != SIZE_MAX ? ca->lints[i] : NULL;
+    if (l == NULL || !node_u64(nth(m, 0), &l->entries[CTS_STATS_ERROR]) ||
+        !node_u64(nth(m, 1), &l->entries[CTS_STATS_WARN]) ||
+        !node_u64(nth(m, 2), &l->entries[CTS_STATS_INFO]))
+      return fail(ld, "bad finding_entries entry");
+  }
+  return CTS_OK;
+}
+
+/* sketch.example_issuances: {"lint": [serial hash of each example]}
+ * (missing in older files: their examples are not matched by issuance). */
+static cts_status load_example_issuances(load *ld, const cts_stats *stats,
+                                         cts_ca_stats *ca, const cts_jnode *obj) {
+  for (const cts_jnode *m = obj != NULL ? obj->child : NULL; m != NULL; m = m->next) {
+    size_t i = lint_index(m->key, stats->n_lints);
+    cts_ca_lint *l = i != SIZE_MAX ? ca->lints[i] : NULL;
+    uint32_t e = 0;
+    if (l == NULL) return fail(ld, "bad example_issuances entry");
+    for (const cts_jnode *h = m->child; h != NULL && e < l->n_examples; h = h->next, e++)
+      if (!node_hex_u64(h, &l->examples[e].serial_hash))
+        return fail(ld, "bad example_issuances entry");
+  }
+  return CTS_OK;
+}
+
+/* sketch.counted_findings: [key, lint, status column + 1, entries], the
+ * entries missing in older files (1 each); offered at the file's
+ * sampling level (sketch.findings_level, 0 when missing), the lints'
+ * counts then recomputed from them as a scan would. */
+static cts_status load_findings(load *ld, const cts_stats *stats, cts_ca_stats *ca,
+                                const cts_jnode *sketch) {
   const cts_jnode *counted = cts_json_get(sketch, "counted_findings");
-  if (hll == NULL || from_base64(hll, ca->issuances, CTS_HLL_REGISTERS) != CTS_HLL_REGISTERS)
-    return fail(ld, "bad issuances_hll");
+  const cts_jnode *level = cts_json_get(sketch, "findings_level");
+  uint64_t lv = 0;
+  cts_status st;
+  if (level != NULL && (!node_u64(level, &lv) || lv > CTS_STATS_FINDINGS_MAX_LEVEL))
+    return fail(ld, "bad findings_level");
+  cts_stats_findings_level(ca, stats->n_lints, (uint8_t)lv);
+  st = load_finding_entries(ld, stats, ca, cts_json_get(sketch, "finding_entries"));
+  if (st == CTS_OK)
+    st = load_example_issuances(ld, stats, ca, cts_json_get(sketch, "example_issuances"));
+  if (st != CTS_OK) return st;
   for (const cts_jnode *f = counted != NULL ? counted->child : NULL; f != NULL; f = f->next) {
-    const cts_jnode *key = f->child, *name = key != NULL ? key->next : NULL;
-    const cts_jnode *col = name != NULL ? name->next : NULL;
-    cts_u64map_slot *slot;
-    int created;
+    const cts_jnode *name = nth(f, 1), *entries = nth(f, 3);
+    uint64_t key, col, n = 1;
     size_t i;
-    cts_status st;
-    if (col == NULL || key->type != CTS_JSTRING || name->type != CTS_JSTRING ||
-        col->type != CTS_JNUMBER)
+    if (!node_hex_u64(nth(f, 0), &key) || name == NULL || name->type != CTS_JSTRING ||
+        !node_u64(nth(f, 2), &col) || col < 1 || col > 3 ||
+        (entries != NULL && (!node_u64(entries, &n) || n > UINT32_MAX)))
       return fail(ld, "bad counted_findings entry");
     if ((i = lint_index(name->text, stats->n_lints)) == SIZE_MAX)
       return fail(ld, "counted finding of a lint not in this build");
-    st = cts_u64map_upsert(&ca->seen_findings, strtoull(key->text, NULL, 16), &slot, &created);
+    st = cts_stats_offer_finding(stats, ca, key, (uint32_t)(i << 2 | col), (uint32_t)n);
+    if (st == CTS_ERR_FORMAT) return fail(ld, "counted finding of a lint without findings");
     if (st != CTS_OK) return st;
-    slot->a = strtoull(col->text, NULL, 10);
-    slot->b = i;
   }
+  cts_stats_finding_counts(ca, stats->n_lints);
+  return CTS_OK;
+}
+
+static cts_status load_sketch(load *ld, const cts_stats *stats, cts_ca_stats *ca,
+                              const cts_jnode *sketch) {
+  const char *hll = cts_json_str(sketch, "issuances_hll");
+  cts_status st;
+  if (hll == NULL || from_base64(hll, ca->issuances, CTS_HLL_REGISTERS) != CTS_HLL_REGISTERS)
+    return fail(ld, "bad issuances_hll");
+  if ((st = load_findings(ld, stats, ca, sketch)) != CTS_OK) return st;
   return load_population(ld, ca->population, cts_json_get(sketch, "population"));
 }
 

@@ -101,11 +101,22 @@ static void write_example(cts_json *j, const cts_example *ex) {
 
 /* "lints": {"e_x": {"error": n, "warn": n, "info": n, "first_not_before",
  * "last_not_before", "examples": [...]}}, lints with findings only;
- * counts are of issuances (a precert and its certificate count once). */
+ * counts are of issuances (a precert and its certificate count once).
+ * "lint_counts" says whether they are exact or, for a CA with more
+ * findings than the budget, estimated from a sample of 1/2^k of its
+ * issuances (stats.h "issuances per lint"). */
 static void write_ca_lints(cts_json *j, const cts_stats *stats,
                            const cts_ca_stats *ca) {
   size_t n;
   const cts_lint *lints = cts_lints(&n);
+  char how[32];
+  if (ca->findings.level == 0)
+    snprintf(how, sizeof(how), "exact");
+  else
+    snprintf(how, sizeof(how), "sampled 1/2^%u",
+             (unsigned)ca->findings.level);
+  cts_json_key(j, "lint_counts");
+  cts_json_string(j, how);
   cts_json_key(j, "lints");
   cts_json_begin_object(j);
   for (size_t i = 0; i < stats->n_lints && i < n; i++) {
@@ -247,12 +258,6 @@ static void put_base64(cts_json *j, const uint8_t *p, size_t n) {
   out[o] = 0;
   cts_json_string(j, out);
   free(out);
-}
-
-static int by_slot_key(const void *a, const void *b) {
-  uint64_t x = (*(const cts_u64map_slot *const *)a)->key;
-  uint64_t y = (*(const cts_u64map_slot *const *)b)->key;
-  return x < y ? -1 : x > y;
 }
 
 /* Hex of a serial's value, leading zero octets dropped (one kept). */
@@ -510,44 +515,92 @@ static void write_population_sketch(cts_json *j, const cts_population *pop) {
   cts_json_end_object(j);
 }
 
+static int by_finding(const void *a, const void *b) {
+  const cts_finding_key *x = *(const cts_finding_key *const *)a;
+  const cts_finding_key *y = *(const cts_finding_key *const *)b;
+  if (x->key != y->key) return x->key < y->key ? -1 : 1;
+  return x->lint_column < y->lint_column ? -1 : x->lint_column > y->lint_column;
+}
+
+/* "counted_findings": [[key, lint, status column + 1, entries], ...] in
+ * key order (the table's slot order depends on its history, the file
+ * must not), then the sampling level, each lint's entries by status
+ * (from which the counts of a sampled CA are estimated) and the issuance
+ * of each of its examples. */
+static void write_findings_sketch(cts_json *j, const cts_stats *stats,
+                                  const cts_ca_stats *ca) {
+  size_t n_lints, n_sorted = 0;
+  const cts_lint *lints = cts_lints(&n_lints);
+  const cts_finding_set *set = &ca->findings;
+  const cts_finding_key **sorted = malloc((set->count + 1) * sizeof(*sorted));
+  cts_json_key(j, "counted_findings");
+  cts_json_begin_array(j);
+  for (size_t i = 0; sorted != NULL && i < set->cap; i++)
+    if (set->slots[i].lint_column != 0) sorted[n_sorted++] = &set->slots[i];
+  if (sorted != NULL) qsort(sorted, n_sorted, sizeof(*sorted), by_finding);
+  for (size_t i = 0; i < n_sorted; i++) {
+    const cts_finding_key *f = sorted[i];
+    size_t lint = f->lint_column >> 2;
+    char key[17];
+    if (lint >= stats->n_lints || lint >= n_lints) continue;
+    snprintf(key, sizeof(key), "%016" PRIx64, f->key);
+    cts_json_begin_array(j);
+    cts_json_string(j, key);
+    cts_json_string(j, lints[lint].name);
+    cts_json_uint(j, f->lint_column & 3);
+    cts_json_uint(j, f->entries);
+    cts_json_end_array(j);
+  }
+  free(sorted);
+  cts_json_end_array(j);
+  cts_json_key(j, "findings_level");
+  cts_json_uint(j, set->level);
+  cts_json_key(j, "finding_entries");
+  cts_json_begin_object(j);
+  for (size_t i = 0; i < stats->n_lints && i < n_lints; i++) {
+    const cts_ca_lint *l = ca->lints[i];
+    if (l == NULL) continue;
+    cts_json_key(j, lints[i].name);
+    cts_json_begin_array(j);
+    cts_json_uint(j, l->entries[CTS_STATS_ERROR]);
+    cts_json_uint(j, l->entries[CTS_STATS_WARN]);
+    cts_json_uint(j, l->entries[CTS_STATS_INFO]);
+    cts_json_end_array(j);
+  }
+  cts_json_end_object(j);
+  /* the issuance (serial hash) of each example, in the order of "lints":
+   * a precert shown in one shard and its certificate in another are one
+   * example once merged, as in the scan of the whole */
+  cts_json_key(j, "example_issuances");
+  cts_json_begin_object(j);
+  for (size_t i = 0; i < stats->n_lints && i < n_lints; i++) {
+    const cts_ca_lint *l = ca->lints[i];
+    if (l == NULL) continue;
+    cts_json_key(j, lints[i].name);
+    cts_json_begin_array(j);
+    for (uint32_t e = 0; e < l->n_examples; e++) {
+      char hex[17];
+      snprintf(hex, sizeof(hex), "%016" PRIx64, l->examples[e].serial_hash);
+      cts_json_string(j, hex);
+    }
+    cts_json_end_array(j);
+  }
+  cts_json_end_object(j);
+}
+
 /* What `ctscan merge` needs to combine shards exactly: the issuer DN's
  * DER (the CA key), the HyperLogLog registers of the issuances, and the
- * (serial, lint) pairs already counted, so a precertificate in one shard
+ * (serial, lint) keys already counted, so a precertificate in one shard
  * and its final certificate in another count once. */
 static void write_sketch(cts_json *j, const cts_stats *stats,
                          const cts_ca_stats *ca) {
-  size_t n_lints;
-  const cts_lint *lints = cts_lints(&n_lints);
   cts_json_key(j, "sketch");
   cts_json_begin_object(j);
   cts_json_key(j, "issuer_dn_der");
   put_base64(j, ca->issuer_dn, ca->issuer_dn_len);
   cts_json_key(j, "issuances_hll");
   put_base64(j, ca->issuances, CTS_HLL_REGISTERS);
-  cts_json_key(j, "counted_findings");
-  cts_json_begin_array(j);
-  /* in key order: the table's slot order depends on insertion history,
-   * and the file must not (merge of halves == scan of the whole) */
-  const cts_u64map_slot **sorted =
-      malloc((ca->seen_findings.count + 1) * sizeof(*sorted));
-  size_t n_sorted = 0;
-  for (size_t i = 0; sorted != NULL && i < ca->seen_findings.cap; i++)
-    if (ca->seen_findings.slots[i].used)
-      sorted[n_sorted++] = &ca->seen_findings.slots[i];
-  if (sorted != NULL) qsort(sorted, n_sorted, sizeof(*sorted), by_slot_key);
-  for (size_t i = 0; i < n_sorted; i++) {
-    const cts_u64map_slot *s = sorted[i];
-    char key[17];
-    if (s->b >= stats->n_lints || s->b >= n_lints) continue;
-    snprintf(key, sizeof(key), "%016" PRIx64, s->key);
-    cts_json_begin_array(j);
-    cts_json_string(j, key);
-    cts_json_string(j, lints[s->b].name);
-    cts_json_uint(j, s->a);
-    cts_json_end_array(j);
-  }
-  free(sorted);
-  cts_json_end_array(j);
+  write_findings_sketch(j, stats, ca);
   write_population_sketch(j, ca->population);
   cts_json_end_object(j);
 }

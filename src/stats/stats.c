@@ -12,6 +12,7 @@
 cts_status cts_stats_init(cts_stats *stats, size_t n_lints) {
   memset(stats, 0, sizeof(*stats));
   stats->n_lints = n_lints;
+  stats->findings_budget = CTS_STATS_FINDINGS_BUDGET;
   stats->cas = calloc(INITIAL_CAP, sizeof(*stats->cas));
   if (stats->cas == NULL) return CTS_ERR_NOMEM;
   stats->cap = INITIAL_CAP;
@@ -29,6 +30,7 @@ void cts_stats_free(cts_stats *stats) {
     free(stats->cas[i].lints);
     free(stats->cas[i].issuances);
     cts_pop_free(stats->cas[i].population);
+    free(stats->cas[i].findings.slots);
     cts_u64map_free(&stats->cas[i].seen_findings);
     cts_u64map_free(&stats->cas[i].per_day);
   }
@@ -284,42 +286,243 @@ static void add_example(cts_ca_lint *l, const cts_entry *entry,
   offer_example(l, &ex);
 }
 
-/* Counts one finding of lint i, once per issuance. */
-static cts_status count_finding(cts_ca_stats *ca, size_t i,
-                                cts_lint_status status, uint64_t serial,
-                                const cts_entry *entry,
-                                const cts_summary *sum) {
-  cts_u64map_slot *slot;
-  cts_ca_lint *l = ca->lints[i];
-  int created, column;
-  cts_status st = cts_u64map_upsert(&ca->seen_findings,
-                                    serial ^ ((uint64_t)(i + 1) << 48) *
-                                                 0x9e3779b97f4a7c15ull,
-                                    &slot, &created);
-  if (st != CTS_OK) return st;
-  column = status == CTS_LINT_INFO   ? CTS_STATS_INFO
-           : status == CTS_LINT_WARN ? CTS_STATS_WARN
-                                     : CTS_STATS_ERROR;
-  if (!created && l != NULL && slot->a >= 1 && slot->a <= 3 &&
-      (uint64_t)column + 1 > slot->a) {
-    /* One serial, two statuses (two certificates share it): the issuance
-     * counts once, under its most severe status, whichever came first. */
-    l->counts[slot->a - 1]--;
-    l->counts[column]++;
-    slot->a = (uint64_t)column + 1;
+/* --- the findings set (stats.h "issuances per lint") --------------- */
+
+static uint64_t finding_mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+/* The lint goes into the top 16 bits only ((i + 1) << 48 times an odd
+ * constant keeps the low 48 bits zero): the low bits stay the serial
+ * hash's, which the sampling reads. The stats JSON has always held keys
+ * made this way, so older files read back the same. */
+uint64_t cts_stats_finding_key(uint64_t serial_hash, size_t lint) {
+  return serial_hash ^ ((uint64_t)(lint + 1) << 48) * 0x9e3779b97f4a7c15ull;
+}
+
+static int finding_kept_at(uint64_t key, uint8_t level) {
+  uint64_t mask = level >= 64 ? ~0ull : (1ull << level) - 1;
+  return (key & mask) == 0;
+}
+
+static uint32_t slot_lint(const cts_finding_key *k) {
+  return k->lint_column >> 2;
+}
+
+static int slot_column(const cts_finding_key *k) {
+  return (int)(k->lint_column & 3) - 1;
+}
+
+/* Identity is (key, lint): two lints never share a slot, even when
+ * serial hashes differ only where the lint is mixed in. */
+static size_t finding_home(const cts_finding_set *set, uint64_t key,
+                           uint32_t lint) {
+  return (size_t)finding_mix(key + (uint64_t)lint * 0x9e3779b97f4a7c15ull) &
+         (set->cap - 1);
+}
+
+static cts_finding_key *finding_probe(cts_finding_set *set, uint64_t key,
+                                      uint32_t lint) {
+  size_t i = finding_home(set, key, lint);
+  while (set->slots[i].lint_column != 0 &&
+         (set->slots[i].key != key || slot_lint(&set->slots[i]) != lint))
+    i = (i + 1) & (set->cap - 1);
+  return &set->slots[i];
+}
+
+/* The most slots the set may take: the smallest power of two holding
+ * the budget at 3/4 load (one key over the budget still finds room; it
+ * is dropped at once by the level rise). */
+static size_t findings_max_cap(size_t budget) {
+  size_t cap = 16;
+  while (cap / 4 * 3 < budget && cap < ((size_t)1 << 40)) cap *= 2;
+  return cap;
+}
+
+static cts_status findings_grow(cts_finding_set *set) {
+  size_t cap = set->cap ? set->cap * 2 : 16;
+  cts_finding_set bigger = {calloc(cap, sizeof(cts_finding_key)), cap,
+                            set->count, set->level};
+  if (bigger.slots == NULL) return CTS_ERR_NOMEM;
+  for (size_t i = 0; i < set->cap; i++)
+    if (set->slots[i].lint_column != 0)
+      *finding_probe(&bigger, set->slots[i].key, slot_lint(&set->slots[i])) =
+          set->slots[i];
+  free(set->slots);
+  *set = bigger;
+  return CTS_OK;
+}
+
+/* Rounds entries * part / whole to the nearest (whole > 0, part <= whole
+ * as counts go) without overflowing for any realistic count. */
+static uint64_t scale(uint64_t entries, uint64_t part, uint64_t whole) {
+  uint64_t q = entries / whole, r = entries % whole;
+  return q * part + (2 * r * part + whole) / (2 * whole);
+}
+
+static void lint_counts(cts_ca_lint *l, uint8_t level) {
+  uint64_t entries = l->entries[0] + l->entries[1] + l->entries[2];
+  for (int c = 0; c < 3; c++) {
+    if (level == 0)
+      l->counts[c] = l->kept[c]; /* every key kept: exact */
+    else if (l->kept_entries > 0)
+      l->counts[c] = scale(entries, l->kept[c], l->kept_entries);
+    else
+      l->counts[c] = l->entries[c];
   }
-  if (created) {
-    slot->a = (uint64_t)column + 1; /* what merge needs to take it back */
-    slot->b = i;
-    if (l == NULL) {
-      l = ca->lints[i] = calloc(1, sizeof(*l));
-      if (l == NULL) return CTS_ERR_NOMEM;
-      l->first_not_before = l->last_not_before = sum->not_before;
+}
+
+void cts_stats_finding_counts(cts_ca_stats *ca, size_t n_lints) {
+  for (size_t i = 0; i < n_lints; i++)
+    if (ca->lints[i] != NULL) lint_counts(ca->lints[i], ca->findings.level);
+}
+
+/* Empties slot i by backward shift (no tombstones: the set is probed far
+ * more often than it shrinks). */
+static void finding_delete(cts_ca_stats *ca, size_t i) {
+  cts_finding_set *set = &ca->findings;
+  cts_finding_key *gone = &set->slots[i];
+  cts_ca_lint *l = ca->lints[slot_lint(gone)];
+  size_t mask = set->cap - 1, j = i;
+  l->kept[slot_column(gone)]--;
+  l->kept_entries -= gone->entries;
+  for (;;) {
+    size_t home;
+    j = (j + 1) & mask;
+    if (set->slots[j].lint_column == 0) break;
+    home = finding_home(set, set->slots[j].key, slot_lint(&set->slots[j]));
+    /* j may fill the hole when the hole lies between its home and j */
+    if (((j - home) & mask) >= ((j - i) & mask)) {
+      set->slots[i] = set->slots[j];
+      i = j;
     }
-    l->counts[column]++;
-  } else if (l == NULL) {
+  }
+  memset(&set->slots[i], 0, sizeof(set->slots[i]));
+  set->count--;
+}
+
+/* Raises the level to at least `level`, and further while the set holds
+ * more than the budget, dropping the keys no longer kept. */
+static void findings_raise(cts_ca_stats *ca, size_t n_lints, uint8_t level,
+                           size_t budget) {
+  cts_finding_set *set = &ca->findings;
+  uint8_t filtered = set->level; /* every key kept qualifies at it */
+  if (level <= set->level && set->count <= budget) return;
+  if (level < set->level) level = set->level;
+  for (;;) {
+    set->level = level;
+    if (set->cap > 0 && level > filtered) {
+      size_t mask = set->cap - 1, empty = 0;
+      /* from an empty slot: no run of slots wraps past it, and a
+       * deletion moves keys only back into slots not yet passed */
+      while (set->slots[empty].lint_column != 0) empty++;
+      for (size_t n = 1; n <= set->cap; n++) {
+        size_t at = (empty + n) & mask;
+        while (set->slots[at].lint_column != 0 &&
+               !finding_kept_at(set->slots[at].key, level))
+          finding_delete(ca, at);
+      }
+      filtered = level;
+    }
+    if (set->count <= budget || level >= CTS_STATS_FINDINGS_MAX_LEVEL) break;
+    level++;
+  }
+  cts_stats_finding_counts(ca, n_lints);
+}
+
+void cts_stats_findings_level(cts_ca_stats *ca, size_t n_lints,
+                              uint8_t level) {
+  findings_raise(ca, n_lints, level, SIZE_MAX);
+}
+
+/* Adds `entries` entries of the key (key, lint) with status column c:
+ * a new key, or more entries (and maybe a more severe status) of one
+ * kept. The caller has set l->entries[]; counts[] are brought up to
+ * date. */
+static cts_status finding_add(cts_ca_stats *ca, size_t n_lints,
+                              size_t budget, uint64_t key, uint32_t lint,
+                              int column, uint32_t entries) {
+  cts_finding_set *set = &ca->findings;
+  cts_ca_lint *l = ca->lints[lint];
+  cts_finding_key *slot;
+  uint32_t room;
+  cts_status st;
+  if (!finding_kept_at(key, set->level)) {
+    if (set->level > 0) lint_counts(l, set->level);
     return CTS_OK;
   }
+  /* at the top level the set cannot shrink (only keys 0 are left, one
+   * per lint at most): it may then grow past the budget's table */
+  if ((set->count + 1) * 4 > set->cap * 3 &&
+      (set->cap < findings_max_cap(budget) ||
+       set->level >= CTS_STATS_FINDINGS_MAX_LEVEL) &&
+      (st = findings_grow(set)) != CTS_OK)
+    return st;
+  slot = finding_probe(set, key, lint);
+  if (slot->lint_column == 0) {
+    slot->key = key;
+    slot->lint_column = lint << 2 | (uint32_t)(column + 1);
+    set->count++;
+    l->kept[column]++;
+  } else if (column > slot_column(slot)) {
+    /* One serial, two statuses (a precert and its certificate): the
+     * issuance counts once, under its most severe status, whichever came
+     * first. */
+    l->kept[slot_column(slot)]--;
+    l->kept[column]++;
+    slot->lint_column = lint << 2 | (uint32_t)(column + 1);
+  }
+  room = UINT32_MAX - slot->entries;
+  if (entries > room) entries = room;
+  slot->entries += entries;
+  l->kept_entries += entries;
+  if (set->count > budget)
+    findings_raise(ca, n_lints, set->level, budget);
+  else
+    lint_counts(l, set->level);
+  return CTS_OK;
+}
+
+cts_status cts_stats_offer_finding(const cts_stats *stats, cts_ca_stats *ca,
+                                   uint64_t key, uint32_t lint_column,
+                                   uint32_t entries) {
+  uint32_t lint = lint_column >> 2;
+  if (lint >= stats->n_lints || ca->lints[lint] == NULL ||
+      (lint_column & 3) == 0)
+    return CTS_ERR_FORMAT;
+  return finding_add(ca, stats->n_lints,
+                     stats->findings_budget ? stats->findings_budget : 1, key,
+                     lint, (int)(lint_column & 3) - 1, entries);
+}
+
+size_t cts_stats_findings_memory(const cts_ca_stats *ca) {
+  return ca->findings.cap * sizeof(cts_finding_key);
+}
+
+/* Counts one finding of lint i, once per issuance. */
+static cts_status count_finding(const cts_stats *stats, cts_ca_stats *ca,
+                                size_t i, cts_lint_status status,
+                                uint64_t serial, const cts_entry *entry,
+                                const cts_summary *sum) {
+  cts_ca_lint *l = ca->lints[i];
+  int column = status == CTS_LINT_INFO   ? CTS_STATS_INFO
+               : status == CTS_LINT_WARN ? CTS_STATS_WARN
+                                         : CTS_STATS_ERROR;
+  cts_status st;
+  if (l == NULL) {
+    l = ca->lints[i] = calloc(1, sizeof(*l));
+    if (l == NULL) return CTS_ERR_NOMEM;
+    l->first_not_before = l->last_not_before = sum->not_before;
+  }
+  l->entries[column]++;
+  st = finding_add(ca, stats->n_lints,
+                   stats->findings_budget ? stats->findings_budget : 1,
+                   cts_stats_finding_key(serial, i), (uint32_t)i, column, 1);
+  if (st != CTS_OK) return st;
   /* The other half of a precert pair is not counted again, but its dates
    * and its index are seen, so the result does not depend on which half
    * came first. */
@@ -333,21 +536,21 @@ static cts_status count_finding(cts_ca_stats *ca, size_t i,
 
 /* Counts the findings of one certificate; *out_flagged says whether it
  * has any. */
-static cts_status count_findings(cts_ca_stats *ca, size_t n_lints,
+static cts_status count_findings(const cts_stats *stats, cts_ca_stats *ca,
                                  const cts_lint_status *results,
                                  const cts_entry *entry,
                                  const cts_summary *sum, int *out_flagged,
                                  int *out_errors) {
   uint64_t serial = 0;
   *out_flagged = *out_errors = 0;
-  for (size_t i = 0; results != NULL && i < n_lints; i++) {
+  for (size_t i = 0; results != NULL && i < stats->n_lints; i++) {
     cts_status st;
     if (!CTS_LINT_IS_FINDING(results[i])) continue;
     if (!*out_flagged) serial = serial_hash(sum);
     *out_flagged = 1;
     *out_errors |= results[i] >= CTS_LINT_ERROR;
-    if ((st = count_finding(ca, i, results[i], serial, entry, sum)) != CTS_OK)
-      return st;
+    st = count_finding(stats, ca, i, results[i], serial, entry, sum);
+    if (st != CTS_OK) return st;
   }
   return CTS_OK;
 }
@@ -382,8 +585,7 @@ cts_status cts_stats_add_entry(cts_stats *stats, const cts_entry *entry,
   if (st != CTS_OK) return st;
   if (out_ca != NULL) *out_ca = ca;
 
-  st = count_findings(ca, stats->n_lints, lint_results, entry, sum, &flagged,
-                      &errors);
+  st = count_findings(stats, ca, lint_results, entry, sum, &flagged, &errors);
   if (st != CTS_OK) return st;
   if ((st = count_day(ca, sum, flagged)) != CTS_OK) return st;
   stats->entries++;
@@ -496,15 +698,20 @@ cts_status cts_stats_add_error(cts_stats *stats, const char *input,
   return record_error(stats, &e);
 }
 
+/* Counts are not added here: merge_findings recomputes them from the
+ * merged set (the kept keys and entries[] say everything counts[] is). */
 static cts_status merge_lint(cts_ca_lint **dst, const cts_ca_lint *src) {
   cts_ca_lint *d = *dst;
   if (src == NULL) return CTS_OK;
   if (d == NULL) {
     if ((d = *dst = malloc(sizeof(*d))) == NULL) return CTS_ERR_NOMEM;
     *d = *src;
+    memset(d->kept, 0, sizeof(d->kept));
+    d->kept_entries = 0;
+    memset(d->counts, 0, sizeof(d->counts));
     return CTS_OK;
   }
-  for (int c = 0; c < 3; c++) d->counts[c] += src->counts[c];
+  for (int c = 0; c < 3; c++) d->entries[c] += src->entries[c];
   if (src->first_not_before < d->first_not_before)
     d->first_not_before = src->first_not_before;
   if (src->last_not_before > d->last_not_before)
@@ -514,40 +721,34 @@ static cts_status merge_lint(cts_ca_lint **dst, const cts_ca_lint *src) {
   return CTS_OK;
 }
 
-/* Findings: a (serial, lint) pair both sides counted is one issuance
- * (a precert in one shard, its final certificate in the other): the
- * second count is taken back. */
+/* Findings: the union of the two sets at the higher level, then the
+ * budget's rule, which is what the scan of the whole keeps. A key both
+ * sides hold is one issuance (a precert in one shard, its final
+ * certificate in the other): counted once, under the more severe status,
+ * with the entries of both. */
 static cts_status merge_findings(cts_ca_stats *d, const cts_ca_stats *s,
-                                 size_t n_lints) {
-  for (size_t i = 0; i < s->seen_findings.cap; i++) {
-    const cts_u64map_slot *from = &s->seen_findings.slots[i];
-    cts_u64map_slot *to;
-    int created;
-    cts_status st;
-    if (!from->used) continue;
-    st = cts_u64map_upsert(&d->seen_findings, from->key, &to, &created);
+                                 size_t n_lints, size_t budget) {
+  cts_status st;
+  findings_raise(d, n_lints, s->findings.level, budget);
+  for (size_t i = 0; i < s->findings.cap; i++) {
+    const cts_finding_key *from = &s->findings.slots[i];
+    uint32_t lint = slot_lint(from);
+    if (from->lint_column == 0) continue;
+    if (lint >= n_lints || d->lints[lint] == NULL) return CTS_ERR_USAGE;
+    st = finding_add(d, n_lints, budget, from->key, lint, slot_column(from),
+                     from->entries);
     if (st != CTS_OK) return st;
-    if (created) {
-      to->a = from->a;
-      to->b = from->b;
-    } else if (from->b < n_lints && d->lints[from->b] != NULL &&
-               from->a >= 1 && from->a <= 3 && to->a >= 1 && to->a <= 3) {
-      /* counted on both sides: the less severe count is taken back */
-      uint64_t keep = from->a > to->a ? from->a : to->a;
-      uint64_t drop = from->a > to->a ? to->a : from->a;
-      d->lints[from->b]->counts[drop - 1]--;
-      to->a = keep;
-    }
   }
+  cts_stats_finding_counts(d, n_lints);
   return CTS_OK;
 }
 
 static cts_status merge_ca(cts_ca_stats *d, const cts_ca_stats *s,
-                           size_t n_lints) {
+                           size_t n_lints, size_t budget) {
   cts_status st;
   for (size_t k = 0; k < n_lints; k++)
     if ((st = merge_lint(&d->lints[k], s->lints[k])) != CTS_OK) return st;
-  if ((st = merge_findings(d, s, n_lints)) != CTS_OK) return st;
+  if ((st = merge_findings(d, s, n_lints, budget)) != CTS_OK) return st;
   for (size_t i = 0; i < s->per_day.cap; i++) {
     const cts_u64map_slot *from = &s->per_day.slots[i];
     cts_u64map_slot *to;
@@ -592,7 +793,9 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
     d->precert += s->precert;
     d->flagged += s->flagged;
     d->with_errors += s->with_errors;
-    if ((st = merge_ca(d, s, src->n_lints)) != CTS_OK) return st;
+    st = merge_ca(d, s, src->n_lints,
+                  dst->findings_budget ? dst->findings_budget : 1);
+    if (st != CTS_OK) return st;
     if (s->has_issuer_key_hash &&
         (!d->has_issuer_key_hash ||
          memcmp(s->issuer_key_hash, d->issuer_key_hash, 32) < 0)) {

@@ -285,8 +285,6 @@ typedef struct cts_ca_stats {
   cts_ca_lint **lints; /* n_lints pointers, NULL until a finding (owned) */
   uint8_t *issuances;  /* HyperLogLog of serial numbers (owned) */
   cts_finding_set findings; /* (serial, lint) keys counted already */
-  cts_u64map seen_findings; /* unused, always empty: superseded by
-                               findings (scan.c still canonicalises it) */
   cts_u64map per_day;  /* day of notBefore -> a: entries, b: flagged */
   uint64_t validity[CTS_STATS_VALIDITY_BUCKETS];
   uint64_t serial_lengths[CTS_STATS_SERIAL_LENGTHS];

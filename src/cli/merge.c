@@ -53,6 +53,7 @@ int cts_cli_merge(int argc, char **argv) {
     cts_stats_free(&part);
   }
   if (rc == 0) {
+    cts_stats_sort_errors(&total); /* as a scan orders them */
     if ((out = fopen(out_path, "w")) == NULL ||
         cts_report_json(&total, &config, out) != CTS_OK) {
       fprintf(stderr, "ctscan merge: cannot write %s\n", out_path);

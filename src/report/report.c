@@ -649,9 +649,19 @@ static void write_ca(cts_json *j, const cts_stats *stats,
   write_ca_lints(j, stats, ca);
   cts_json_key(j, "key_types");
   cts_json_begin_object(j);
+  /* by label: the order they were met in depends on the order of work */
+  size_t order[CTS_STATS_MAX_KEY_KINDS];
   for (size_t k = 0; k < ca->n_keys; k++) {
-    cts_json_key(j, ca->keys[k].label);
-    cts_json_uint(j, ca->keys[k].count);
+    size_t at = k;
+    while (at > 0 && strcmp(ca->keys[order[at - 1]].label, ca->keys[k].label) > 0) {
+      order[at] = order[at - 1];
+      at--;
+    }
+    order[at] = k;
+  }
+  for (size_t k = 0; k < ca->n_keys; k++) {
+    cts_json_key(j, ca->keys[order[k]].label);
+    cts_json_uint(j, ca->keys[order[k]].count);
   }
   if (ca->keys_other > 0) {
     cts_json_key(j, "other");

@@ -297,64 +297,11 @@ static void *producer_main(void *arg) {
 
 /* --- the scan -------------------------------------------------------------- */
 
-static int by_key_label(const void *a, const void *b) {
-  return strcmp(((const cts_key_count *)a)->label,
-                ((const cts_key_count *)b)->label);
-}
-
-static int by_slot_key(const void *a, const void *b) {
-  const cts_u64map_slot *x = a, *y = b;
-  if (x->key != y->key) return x->key < y->key ? -1 : 1;
-  return x->b < y->b ? -1 : x->b > y->b;
-}
-
-/* Rebuilds a map by inserting its keys in increasing order, so that its
- * slot order (which the stats JSON sketch follows) depends only on its
- * contents, not on the order they were added in. */
-static cts_status canonical_map(cts_u64map *map) {
-  cts_u64map fresh = {0};
-  cts_u64map_slot *items;
-  size_t n = 0;
-  cts_status st = CTS_OK;
-  if (map->count < 2) return CTS_OK;
-  items = malloc(map->count * sizeof(*items));
-  if (items == NULL) return CTS_ERR_NOMEM;
-  for (size_t i = 0; i < map->cap; i++)
-    if (map->slots[i].used) items[n++] = map->slots[i];
-  qsort(items, n, sizeof(*items), by_slot_key);
-  for (size_t i = 0; i < n && st == CTS_OK; i++) {
-    cts_u64map_slot *slot;
-    int created;
-    st = cts_u64map_upsert(&fresh, items[i].key, &slot, &created);
-    if (st == CTS_OK) {
-      slot->a = items[i].a;
-      slot->b = items[i].b;
-    }
-  }
-  free(items);
-  if (st != CTS_OK) {
-    cts_u64map_free(&fresh);
-    return st;
-  }
-  cts_u64map_free(map);
-  *map = fresh;
-  return CTS_OK;
-}
-
-/* Puts what merge order could change in one order: errors by location,
- * each CA's key kinds by label, its maps by key. */
+/* Puts what the order of work could change in one order: the errors by
+ * location (the report writer orders everything else). */
 static cts_status canonicalise(cts_stats *stats) {
-  cts_status st = CTS_OK;
   cts_stats_sort_errors(stats);
-  for (size_t i = 0; i < stats->cap && st == CTS_OK; i++) {
-    cts_ca_stats *ca = &stats->cas[i];
-    if (ca->issuer_dn == NULL) continue;
-    if (ca->n_keys > 1)
-      qsort(ca->keys, ca->n_keys, sizeof(*ca->keys), by_key_label);
-    if ((st = canonical_map(&ca->seen_findings)) == CTS_OK)
-      st = canonical_map(&ca->per_day);
-  }
-  return st;
+  return CTS_OK;
 }
 
 static uint64_t sum_counter(const scan_slot *slots, size_t n, int bytes) {

@@ -31,7 +31,6 @@ void cts_stats_free(cts_stats *stats) {
     free(stats->cas[i].issuances);
     cts_pop_free(stats->cas[i].population);
     free(stats->cas[i].findings.slots);
-    cts_u64map_free(&stats->cas[i].seen_findings);
     cts_u64map_free(&stats->cas[i].per_day);
   }
   free(stats->cas);

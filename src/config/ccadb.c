@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ccadb.h"
+#include "ctscan/codec.h"
 
 #define MAX_FIELDS 128
 
@@ -77,49 +78,10 @@ static int column(const csv_row *header, const char *name) {
   return -1;
 }
 
-static int b64_value(int c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
-/* A key identifier as hex (20+ digits, ':' allowed) or base64. */
+/* A key identifier as hex (':' allowed) or, failing that, base64. */
 static int parse_key_id(const char *s, uint8_t *out, size_t cap) {
-  size_t n = 0, digits = 0;
-  int hex = 1;
-  for (const char *p = s; *p; p++) {
-    if (*p == ':') continue;
-    if (!isxdigit((unsigned char)*p)) hex = 0;
-    digits++;
-  }
-  if (hex && digits % 2 == 0 && digits > 0) {
-    for (const char *p = s; *p && n < cap;) {
-      if (*p == ':') {
-        p++;
-        continue;
-      }
-      char byte[3] = {p[0], p[1], 0};
-      out[n++] = (uint8_t)strtoul(byte, NULL, 16);
-      p += 2;
-    }
-    return (int)n;
-  }
-  uint32_t acc = 0;
-  int bits = 0;
-  for (const char *p = s; *p && *p != '='; p++) {
-    int v = b64_value((unsigned char)*p);
-    if (v < 0) return -1;
-    acc = acc << 6 | (uint32_t)v;
-    bits += 6;
-    if (bits >= 8) {
-      if (n == cap) return -1;
-      bits -= 8;
-      out[n++] = (uint8_t)(acc >> bits);
-    }
-  }
+  long n = cts_codec_hex_decode(s, out, cap);
+  if (n <= 0) n = cts_codec_base64_decode(s, out, cap);
   return n > 0 ? (int)n : -1;
 }
 

@@ -22,6 +22,7 @@
 #include <libfyaml.h>
 
 #include "ccadb.h"
+#include "ctscan/codec.h"
 #include "ctscan/config.h"
 #include "ctscan/sieve.h"
 
@@ -125,23 +126,6 @@ static cts_status lints_section(loader *ld, struct fy_node *map) {
   return st;
 }
 
-/* Hex, with or without ':' separators. Returns the byte count or -1. */
-static int parse_hex(const char *s, uint8_t *out, size_t cap) {
-  size_t n = 0;
-  while (*s) {
-    if (*s == ':') {
-      s++;
-      continue;
-    }
-    if (!isxdigit((unsigned char)s[0]) || !isxdigit((unsigned char)s[1]) ||
-        n == cap)
-      return -1;
-    char byte[3] = {s[0], s[1], 0};
-    out[n++] = (uint8_t)strtoul(byte, NULL, 16);
-    s += 2;
-  }
-  return (int)n;
-}
 
 cts_status cts_config_add_owner(cts_config *config, const cts_owner *owner) {
   cts_owner *grown = realloc(config->owners,
@@ -169,14 +153,14 @@ static cts_status owner_entry(loader *ld, struct fy_node *map) {
       free(o.name);
       if ((o.name = strdup(val)) == NULL) goto nomem;
     } else if (strcmp(key, "issuer_key_hash") == 0) {
-      if ((n = parse_hex(val, o.key, 32)) != 32) {
+      if ((n = cts_codec_hex_decode(val, o.key, 32)) != 32) {
         free(o.name);
         free(o.dn);
         return fail_at(ld, v, "issuer_key_hash: expected 64 hex digits");
       }
       o.match = CTS_OWNER_KEY_HASH, o.key_len = 32, have_match = 1;
     } else if (strcmp(key, "key_id") == 0) {
-      if ((n = parse_hex(val, o.key, 32)) <= 0) {
+      if ((n = cts_codec_hex_decode(val, o.key, 32)) <= 0) {
         free(o.name);
         free(o.dn);
         return fail_at(ld, v, "key_id: expected hex");

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ctscan/codec.h"
 #include "ctscan/report.h"
 #include "json_reader.h"
 
@@ -19,53 +20,6 @@ typedef struct load {
 static cts_status fail(load *ld, const char *what) {
   snprintf(ld->err, ld->err_len, "%s", what);
   return CTS_ERR_FORMAT;
-}
-
-static int hex_value(int c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-/* Hex into out (cap bytes); returns the byte count or -1. */
-static long from_hex(const char *s, uint8_t *out, size_t cap) {
-  size_t n = strlen(s);
-  if (n % 2 != 0 || n / 2 > cap) return -1;
-  for (size_t i = 0; i < n / 2; i++) {
-    int hi = hex_value((unsigned char)s[2 * i]), lo = hex_value((unsigned char)s[2 * i + 1]);
-    if (hi < 0 || lo < 0) return -1;
-    out[i] = (uint8_t)(hi << 4 | lo);
-  }
-  return (long)(n / 2);
-}
-
-static int b64_value(int c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
-/* RFC 4648 base64 into out (cap bytes); returns the byte count or -1. */
-static long from_base64(const char *s, uint8_t *out, size_t cap) {
-  uint32_t acc = 0;
-  int bits = 0;
-  size_t n = 0;
-  for (; *s && *s != '='; s++) {
-    int v = b64_value((unsigned char)*s);
-    if (v < 0) return -1;
-    acc = acc << 6 | (uint32_t)v;
-    bits += 6;
-    if (bits >= 8) {
-      if (n == cap) return -1;
-      bits -= 8;
-      out[n++] = (uint8_t)(acc >> bits);
-    }
-  }
-  return (long)n;
 }
 
 /* "2025-05-03T16:14:48Z" or "2025-05-03" as Unix seconds. */
@@ -110,7 +64,7 @@ static cts_status load_lint(load *ld, cts_ca_stats *ca, size_t i,
     x->index = cts_json_u64(e, "index");
     x->index_known = 1;
     x->is_tbs = of != NULL && strcmp(of, "tbs") == 0;
-    if (sha == NULL || from_hex(sha, x->sha256, 32) != 32)
+    if (sha == NULL || cts_codec_hex_decode(sha, x->sha256, 32) != 32)
       return fail(ld, "example without sha256");
   }
   return CTS_OK;
@@ -197,7 +151,7 @@ static int node_i64(const cts_jnode *n, int64_t *out) {
 
 static int node_hex_u64(const cts_jnode *n, uint64_t *out) {
   uint8_t b[8];
-  if (n == NULL || n->type != CTS_JSTRING || from_hex(n->text, b, 8) != 8) return 0;
+  if (n == NULL || n->type != CTS_JSTRING || cts_codec_hex_decode(n->text, b, 8) != 8) return 0;
   *out = 0;
   for (int i = 0; i < 8; i++) *out = *out << 8 | b[i];
   return 1;
@@ -205,7 +159,7 @@ static int node_hex_u64(const cts_jnode *n, uint64_t *out) {
 
 static int node_hex(const cts_jnode *n, uint8_t *out, size_t cap, long *out_len) {
   if (n == NULL || n->type != CTS_JSTRING) return 0;
-  *out_len = from_hex(n->text, out, cap);
+  *out_len = cts_codec_hex_decode(n->text, out, cap);
   return *out_len >= 0;
 }
 
@@ -380,7 +334,7 @@ static cts_status load_sketch(load *ld, const cts_stats *stats, cts_ca_stats *ca
                               const cts_jnode *sketch) {
   const char *hll = cts_json_str(sketch, "issuances_hll");
   cts_status st;
-  if (hll == NULL || from_base64(hll, ca->issuances, CTS_HLL_REGISTERS) != CTS_HLL_REGISTERS)
+  if (hll == NULL || cts_codec_base64_decode(hll, ca->issuances, CTS_HLL_REGISTERS) != CTS_HLL_REGISTERS)
     return fail(ld, "bad issuances_hll");
   if ((st = load_findings(ld, stats, ca, sketch)) != CTS_OK) return st;
   return load_population(ld, ca->population, cts_json_get(sketch, "population"));
@@ -400,8 +354,8 @@ static cts_status load_ca(load *ld, cts_stats *stats, const cts_jnode *obj) {
     st = CTS_ERR_NOMEM;
     goto free_buffers;
   }
-  if (dn64 == NULL || (dn_len = from_base64(dn64, dn, dn_cap)) <= 0 ||
-      (aki_hex != NULL && (aki_len = from_hex(aki_hex, aki, strlen(aki_hex) / 2)) < 0)) {
+  if (dn64 == NULL || (dn_len = cts_codec_base64_decode(dn64, dn, dn_cap)) <= 0 ||
+      (aki_hex != NULL && (aki_len = cts_codec_hex_decode(aki_hex, aki, strlen(aki_hex) / 2)) < 0)) {
     st = fail(ld, "CA without sketch.issuer_dn_der or with a bad authority_key_id");
     goto free_buffers;
   }
@@ -416,7 +370,7 @@ static cts_status load_ca(load *ld, cts_stats *stats, const cts_jnode *obj) {
   ca->precert = cts_json_u64(obj, "precert");
   ca->flagged = cts_json_u64(obj, "flagged");
   ca->with_errors = cts_json_u64(obj, "with_errors");
-  if (ikh != NULL && from_hex(ikh, ca->issuer_key_hash, 32) == 32)
+  if (ikh != NULL && cts_codec_hex_decode(ikh, ca->issuer_key_hash, 32) == 32)
     ca->has_issuer_key_hash = 1;
   if ((st = load_lints(ld, stats, ca, cts_json_get(obj, "lints"))) != CTS_OK ||
       (st = load_keys(ca, cts_json_get(obj, "key_types"))) != CTS_OK ||

@@ -242,10 +242,11 @@ typedef struct cts_pop_result {
  *
  * Memory per CA: 16 B a slot; the table doubles at 3/4 load up to the
  * smallest power of two that holds the budget at 3/4, so the default
- * budget costs at most 2^20 slots = 16 MiB per CA (24 MiB for the moment
- * of its last doubling), whatever the input. */
+ * budget costs at most 2^17 slots = 2 MiB per CA (3 MiB for the moment
+ * of its last doubling), whatever the input: a scan's memory stops
+ * growing once its large CAs sample (measured: 1M and 10M entries). */
 #ifndef CTS_STATS_FINDINGS_BUDGET /* a build may lower it, to test */
-#define CTS_STATS_FINDINGS_BUDGET 786432u /* keys per CA: 3/4 of 2^20 */
+#define CTS_STATS_FINDINGS_BUDGET 98304u /* keys per CA: 3/4 of 2^17 */
 #endif
 #define CTS_STATS_FINDINGS_MAX_LEVEL 64
 

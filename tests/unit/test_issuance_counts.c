@@ -304,12 +304,12 @@ static void test_sampled_estimates(void) {
 
 /* The set stays within the budget's table whatever the input: the same
  * bytes after 20,000 and 200,000 issuances; and the default budget costs
- * 16 MiB per CA, as stats.h says. */
+ * 2 MiB per CA, as stats.h says. */
 static void test_memory_bounded(void) {
   ientry *e;
   size_t n = make_entries(200000, &e), at_20k = 0, at_end;
   cts_stats st;
-  CU_ASSERT_EQUAL(set_bound(CTS_STATS_FINDINGS_BUDGET), (size_t)16 << 20);
+  CU_ASSERT_EQUAL(set_bound(CTS_STATS_FINDINGS_BUDGET), (size_t)2 << 20);
   init(&st, SMALL_BUDGET);
   for (size_t i = 0; i < n; i++) {
     add(&st, &e[i]);

@@ -148,7 +148,11 @@ static cts_status owner_entry(loader *ld, struct fy_node *map) {
     struct fy_node *k = fy_node_pair_key(pair), *v = fy_node_pair_value(pair);
     const char *key = scalar(k), *val = scalar(v);
     int n;
-    if (key == NULL || val == NULL) return fail_at(ld, k, "owners: expected scalars");
+    if (key == NULL || val == NULL) {
+      free(o.name);
+      free(o.dn);
+      return fail_at(ld, k, "owners: expected scalars");
+    }
     if (strcmp(key, "name") == 0) {
       free(o.name);
       if ((o.name = strdup(val)) == NULL) goto nomem;
@@ -283,6 +287,45 @@ static void first_syntax_error(struct fy_diag *diag, loader *ld) {
     snprintf(ld->err, ld->err_len, "%s: cannot read YAML", ld->path);
 }
 
+/* A configuration is a small UTF-8 text (YAML 1.2 5.2): anything else is
+ * refused before the YAML parser sees it (libfyaml can loop on some
+ * invalid UTF-8 after a directive). */
+#define CONFIG_MAX_BYTES (16u << 20)
+static cts_status check_text(loader *ld) {
+  FILE *f = fopen(ld->path, "rb");
+  int line = 1, column = 1, c, need = 0;
+  size_t total = 0;
+  if (f == NULL) {
+    snprintf(ld->err, ld->err_len, "%s:0:0: cannot open", ld->path);
+    return CTS_ERR_IO;
+  }
+  while ((c = fgetc(f)) != EOF) {
+    if (++total > CONFIG_MAX_BYTES) {
+      fclose(f);
+      snprintf(ld->err, ld->err_len, "%s:%d:%d: larger than 16 MiB", ld->path, line, column);
+      return CTS_ERR_USAGE;
+    }
+    if (need > 0) {
+      if ((c & 0xc0) != 0x80) break;
+      need--;
+      continue;
+    }
+    if (c < 0x80) need = 0;
+    else if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) need = 2;
+    else if (c >= 0xf0 && c <= 0xf4) need = 3;
+    else break;
+    if (c == '\n') line++, column = 1;
+    else column++;
+  }
+  fclose(f);
+  if (c != EOF || need > 0) {
+    snprintf(ld->err, ld->err_len, "%s:%d:%d: not UTF-8", ld->path, line, column);
+    return CTS_ERR_USAGE;
+  }
+  return CTS_OK;
+}
+
 cts_status cts_config_load(const char *path, cts_config *config, char *err,
                            size_t err_len) {
   loader ld = {path, config, err, err_len};
@@ -294,14 +337,8 @@ cts_status cts_config_load(const char *path, cts_config *config, char *err,
   struct fy_node_pair *pair;
   void *it = NULL;
   cts_status st;
-  FILE *probe;
   if ((st = cts_config_default(config)) != CTS_OK) return st;
-  if ((probe = fopen(path, "r")) == NULL) {
-    snprintf(err, err_len, "%s:0:0: cannot open", path);
-    st = CTS_ERR_IO;
-    goto free_config;
-  }
-  fclose(probe);
+  if ((st = check_text(&ld)) != CTS_OK) goto free_config;
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = NULL; /* collect, print nothing */
   diag = fy_diag_create(&dcfg);

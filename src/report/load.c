@@ -42,11 +42,12 @@ static size_t lint_index(const char *name, size_t n_lints) {
 
 static cts_status load_lint(load *ld, cts_ca_stats *ca, size_t i,
                             const cts_jnode *obj) {
-  cts_ca_lint *l = calloc(1, sizeof(*l));
+  cts_ca_lint *l;
   const cts_jnode *ex = cts_json_get(obj, "examples");
   const char *first = cts_json_str(obj, "first_not_before");
   const char *last = cts_json_str(obj, "last_not_before");
-  if (l == NULL) return CTS_ERR_NOMEM;
+  if (ca->lints[i] != NULL) return fail(ld, "the same lint twice in one CA");
+  if ((l = calloc(1, sizeof(*l))) == NULL) return CTS_ERR_NOMEM;
   ca->lints[i] = l;
   l->counts[CTS_STATS_ERROR] = cts_json_u64(obj, "error");
   l->counts[CTS_STATS_WARN] = cts_json_u64(obj, "warn");
@@ -114,9 +115,21 @@ static cts_status load_buckets(load *ld, const cts_jnode *obj, int serial,
   return CTS_OK;
 }
 
-static cts_status load_keys(cts_ca_stats *ca, const cts_jnode *keys) {
+/* Key kinds are ctscan's own labels ("RSA-2048", "EC-P256"): letters,
+ * digits and '-', shorter than the label field. */
+static int key_label_ok(const char *s) {
+  size_t n = 0;
+  for (; s[n]; n++)
+    if (!((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z') ||
+          (s[n] >= '0' && s[n] <= '9') || s[n] == '-'))
+      return 0;
+  return n > 0 && n < sizeof(((cts_key_count *)0)->label);
+}
+
+static cts_status load_keys(load *ld, cts_ca_stats *ca, const cts_jnode *keys) {
   for (const cts_jnode *m = keys != NULL ? keys->child : NULL; m != NULL; m = m->next) {
     uint64_t n = strtoull(m->text != NULL ? m->text : "0", NULL, 10);
+    if (!key_label_ok(m->key)) return fail(ld, "bad key kind label");
     if (strcmp(m->key, "other") == 0 || ca->n_keys == CTS_STATS_MAX_KEY_KINDS) {
       ca->keys_other += n;
       continue;
@@ -373,7 +386,7 @@ static cts_status load_ca(load *ld, cts_stats *stats, const cts_jnode *obj) {
   if (ikh != NULL && cts_codec_hex_decode(ikh, ca->issuer_key_hash, 32) == 32)
     ca->has_issuer_key_hash = 1;
   if ((st = load_lints(ld, stats, ca, cts_json_get(obj, "lints"))) != CTS_OK ||
-      (st = load_keys(ca, cts_json_get(obj, "key_types"))) != CTS_OK ||
+      (st = load_keys(ld, ca, cts_json_get(obj, "key_types"))) != CTS_OK ||
       (st = load_buckets(ld, cts_json_get(obj, "validity_days"), 0, ca->validity,
                          CTS_STATS_VALIDITY_BUCKETS)) != CTS_OK ||
       (st = load_buckets(ld, cts_json_get(obj, "serial_lengths"), 1, ca->serial_lengths,

@@ -227,7 +227,7 @@ static cts_status plan_zip(plan_builder *b, size_t input, int fd,
       b->warn(b->warn_ctx, b->path, note);
     }
   }
-  qsort(tiles, n_tiles, sizeof(*tiles), cmp_zip_tiles);
+  if (n_tiles > 1) qsort(tiles, n_tiles, sizeof(*tiles), cmp_zip_tiles);
   st = push_source(b, &src);
   if (st != CTS_OK) {
     cts_zip_free(&src.zip);

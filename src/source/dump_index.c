@@ -326,7 +326,8 @@ cts_status cts_dump_index(const uint8_t *data, size_t len, cts_dump_info *out,
   /* K tiles of 256 entries per frame, fewer in the last one only. */
   per_frame = (uint64_t)out->tiles_per_frame * CTS_DUMP_TILE_WIDTH;
   left = out->entries;
-  if (out->n_frames != (left + per_frame - 1) / per_frame) {
+  /* (no left + per_frame - 1: a lying entry count near 2^64 would wrap) */
+  if (out->n_frames != left / per_frame + (left % per_frame != 0)) {
     *out_offset = 0;
     *out_reason = "dump metadata: entries disagree with the frame count";
     goto bad;

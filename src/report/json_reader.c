@@ -95,7 +95,14 @@ static char *string(parser *ps) {
         } else if (cp >= 0xdc00 && cp <= 0xdfff) {
           goto bad;
         }
-        put_utf8(out, &len, cp);
+        /* ctscan's writer escapes a byte that is not UTF-8 as \u0080-
+         * \u00ff (src/report/json_writer.c) and writes real UTF-8 as it
+         * is: such an escape stands for that byte, so a file reads back
+         * to the bytes it was written from. */
+        if (cp >= 0x80 && cp <= 0xff)
+          out[len++] = (char)cp;
+        else
+          put_utf8(out, &len, cp);
         break;
       default: goto bad;
     }

@@ -1,7 +1,8 @@
 /* A small JSON (RFC 8259) reader into a tree, for reading stats files
  * back (ctscan merge). Strict: one value, UTF-8 passed through, escapes
  * decoded, depth bounded, numbers kept as text so 64-bit integers are
- * exact. */
+ * exact. \u0080-\u00ff decode to the single byte the ctscan writer
+ * escaped (see json_reader.c). */
 #ifndef CTSCAN_REPORT_JSON_READER_H
 #define CTSCAN_REPORT_JSON_READER_H
 

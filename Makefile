@@ -111,10 +111,10 @@ corpus-test: $(BIN) $(BUILD)/ctgen
 	CTSCAN=$(BIN) CTGEN=$(BUILD)/ctgen sh tests/corpus/gen.sh
 
 test: deps
-	$(MAKE) unit-test corpus-test
+	$(MAKE) unit-test corpus-test fuzz-replay
 
 asan: deps
-	$(MAKE) BUILD=build/asan SAN=1 unit-test corpus-test
+	$(MAKE) BUILD=build/asan SAN=1 unit-test corpus-test fuzz-replay
 
 demo: deps
 	$(MAKE) ctscan
@@ -210,8 +210,12 @@ $(BUILD)/fuzz-replay/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o \
 
 -include $(FUZZ_REPLAY_OBJ:.o=.d)
 
+# Every target runs, then the failing ones are named.
 fuzz-replay: $(FUZZ_REPLAY_BIN)
-	$(foreach t,$(FUZZ_TARGETS),$(BUILD)/fuzz-replay/fuzz_$(t) $(call fuzz_dirs,$(t)) &&) true
+	@failed=; \
+	$(foreach t,$(FUZZ_TARGETS),echo "fuzz-replay: $(t)"; \
+	  $(BUILD)/fuzz-replay/fuzz_$(t) $(call fuzz_dirs,$(t)) || failed="$$failed $(t)";) \
+	if [ -n "$$failed" ]; then echo "fuzz-replay: failed:$$failed"; exit 1; fi
 
 # The library is built again by clang with coverage instrumentation, in
 # $(FUZZ_BUILD)/lib (warnings are not errors there: gcc's -Werror build is
@@ -232,7 +236,7 @@ fuzz: fuzz-build
 	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crashes/$(t)/ $(FUZZ_ARGS) \
 	    $(FUZZ_BUILD)/corpus/$(t) $(call fuzz_dirs,$(t)) \
 	    > $(FUZZ_BUILD)/fuzz_$(t).log 2>&1 || failed="$$failed $(t)"; \
-	  grep -E '^#[0-9]+ *DONE|stat::number_of_executed_units' $(FUZZ_BUILD)/fuzz_$(t).log | tail -2;) \
+	  grep -E 'DONE|stat::number_of_executed_units' $(FUZZ_BUILD)/fuzz_$(t).log | tail -2;) \
 	if [ -n "$$failed" ]; then \
 	  echo "fuzz: crashes in:$$failed (logs $(FUZZ_BUILD)/fuzz_*.log, inputs $(FUZZ_BUILD)/crashes/)"; \
 	  exit 1; fi

@@ -170,6 +170,9 @@ typedef struct cts_general_name {
 #define CTS_SUM_HAS_ISSUER_UID (1u << 14)
 #define CTS_SUM_HAS_SUBJECT_UID (1u << 15)
 #define CTS_SUM_EMPTY_RDN (1u << 16)      /* a SET of no attributes */
+#define CTS_SUM_SAN_SKIPPED (1u << 17)    /* a constructed rfc822Name, dNSName,
+                                             URI, iPAddress or registeredID
+                                             was left out of sans[] */
 
 /* Whole-certificate feature bits (cts_summary.features), computed once by
  * the sieve for lints and full-parse gates. */

@@ -24,7 +24,7 @@ static const uint8_t *find_byte(cts_str s, uint8_t c) {
 
 static cts_str sub(cts_str s, size_t from, size_t to) {
   cts_str r;
-  r.p = s.p + from;
+  r.p = s.p != NULL ? s.p + from : s.p; /* no arithmetic on NULL (C11 6.5.6) */
   r.n = to - from;
   return r;
 }

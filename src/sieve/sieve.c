@@ -270,6 +270,17 @@ static void walk_san(cts_summary *sum, const cts_ext *ext) {
     if ((tag & CTS_DER_CLASS_MASK) != CTS_DER_CONTEXT_SPECIFIC) goto malformed;
     number = tag & CTS_DER_TAG_NUMBER_MASK;
     if (number > CTS_GN_REGISTERED_ID) goto malformed;
+    /* rfc822Name, dNSName, URI (IA5String), iPAddress (OCTET STRING) and
+     * registeredID (OID) are primitive (X.690 8.1.2.5, implicit tags keep
+     * the form): a constructed one is not that name, and Go's x509, which
+     * zlint lints with, skips it. */
+    if ((tag & CTS_DER_CONSTRUCTED) &&
+        (number == CTS_GN_RFC822 || number == CTS_GN_DNS ||
+         number == CTS_GN_URI || number == CTS_GN_IP ||
+         number == CTS_GN_REGISTERED_ID)) {
+      sum->flags |= CTS_SUM_SAN_SKIPPED;
+      continue;
+    }
     if (sum->n_sans == CTS_SUMMARY_MAX_SANS) {
       sum->flags |= CTS_SUM_SANS_TRUNCATED;
       continue;

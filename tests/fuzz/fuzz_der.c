@@ -124,7 +124,7 @@ static int leap(int64_t y) {
 
 /* Formats Unix seconds as YYYYMMDDHHMMSSZ by walking whole years and
  * months from 1970, independently of the parser's arithmetic. */
-static int format_time(int64_t t, char out[16]) {
+static int format_time(int64_t t, char out[32]) {
   static const int mdays[12] = {31, 28, 31, 30, 31, 30,
                                 31, 31, 30, 31, 30, 31};
   int64_t days = t / 86400, secs = t % 86400, year = 1970;
@@ -138,7 +138,7 @@ static int format_time(int64_t t, char out[16]) {
   while (days >= mdays[month] + (month == 1 && leap(year)))
     days -= mdays[month] + (month == 1 && leap(year)), month++;
   if (year < 0 || year > 9999) return 0;
-  snprintf(out, 16, "%04d%02d%02d%02d%02d%02dZ", (int)year, month + 1,
+  snprintf(out, 32, "%04d%02d%02d%02d%02d%02dZ", (int)year, month + 1,
            (int)days + 1, (int)(secs / 3600), (int)(secs / 60 % 60),
            (int)(secs % 60));
   return 1;
@@ -231,7 +231,7 @@ static void check_time(const cts_der *at, uint32_t tag,
   cts_der c = *at;
   int64_t t, t2;
   uint32_t got_tag;
-  char text[16];
+  char text[32];
   int ok = cts_der_parse_time(tag, contents, &t);
   CHECK(cts_der_get_time(&c, &t2, &got_tag) == ok);
   if (!ok) {

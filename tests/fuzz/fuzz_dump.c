@@ -33,66 +33,11 @@
 #include "ctscan/entry.h"
 #include "ctscan/scan.h"
 #include "ctscan/source.h"
+#include "fuzz_scan_harness.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
-              #cond);                                                  \
-      abort();                                                         \
-    }                                                                  \
-  } while (0)
-
 #define ZSTD_MAGIC_LE "\x28\xb5\x2f\xfd"
-
-static char g_dir[64];
-static char g_path[96];
-static volatile uint8_t g_sink;
-/* A scan worker the entries go through (sieve, lints, statistics), as in
- * a scan; its statistics are made anew for every input. */
-static cts_scan_options g_options;
-static cts_worker g_worker;
-
-static void cleanup(void) {
-  unlink(g_path);
-  rmdir(g_dir);
-}
-
-static void init_once(void) {
-  if (g_dir[0] != '\0') return;
-  snprintf(g_dir, sizeof(g_dir), "/tmp/ctscan-fuzz-dump-XXXXXX");
-  if (mkdtemp(g_dir) == NULL) abort();
-  snprintf(g_path, sizeof(g_path), "%s/input.tiles.zst", g_dir);
-  g_options.quiet = 1;
-  g_options.threads = 1;
-  if (cts_worker_init(&g_worker, &g_options) != CTS_OK) abort();
-  atexit(cleanup);
-}
-
-/* design.md: entries == clean + flagged + unparseable, always. */
-static void check_totals_and_reset(void) {
-  cts_stats *s = &g_worker.stats;
-  size_t n_lints = s->n_lints;
-  if (s->entries != s->clean + s->flagged + s->unparseable) {
-    fprintf(stderr,
-            "totals: entries %llu != clean %llu + flagged %llu + "
-            "unparseable %llu\n",
-            (unsigned long long)s->entries, (unsigned long long)s->clean,
-            (unsigned long long)s->flagged,
-            (unsigned long long)s->unparseable);
-    abort();
-  }
-  cts_stats_free(s);
-  if (cts_stats_init(s, n_lints) != CTS_OK) abort();
-}
-
-static void touch(cts_der d) {
-  uint8_t acc = 0;
-  for (size_t i = 0; i < d.len; i++) acc ^= d.data[i];
-  g_sink ^= acc;
-}
 
 typedef struct counts {
   uint64_t entries;
@@ -193,7 +138,7 @@ static void read_as_scan(const uint8_t *data, size_t size, int64_t promised) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   int64_t promised;
-  init_once();
+  harness_init("dump", "input.tiles.zst");
   if (size > ((size_t)1 << 20)) return 0;
   (void)cts_dump_detect(data, size);
   check_metadata(data, size);

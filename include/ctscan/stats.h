@@ -353,6 +353,10 @@ cts_status cts_stats_add_error(cts_stats *stats, const char *input,
 void cts_stats_sort_errors(cts_stats *stats);
 /* Adds everything in src to dst (src is left as it was). */
 cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src);
+/* The same result, taking src's tables when dst holds nothing yet (src is
+ * then left empty): a scan's first worker hands its statistics over
+ * without a copy. */
+cts_status cts_stats_absorb(cts_stats *dst, cts_stats *src);
 
 /* For reading a findings set back (src/report/load.c): set the level,
  * offer the keys (their lint must have its cts_ca_lint, with entries[]

@@ -516,8 +516,7 @@ static void write_population_sketch(cts_json *j, const cts_population *pop) {
 }
 
 static int by_finding(const void *a, const void *b) {
-  const cts_finding_key *x = *(const cts_finding_key *const *)a;
-  const cts_finding_key *y = *(const cts_finding_key *const *)b;
+  const cts_finding_key *x = a, *y = b;
   if (x->key != y->key) return x->key < y->key ? -1 : 1;
   return x->lint_column < y->lint_column ? -1 : x->lint_column > y->lint_column;
 }
@@ -532,14 +531,14 @@ static void write_findings_sketch(cts_json *j, const cts_stats *stats,
   size_t n_lints, n_sorted = 0;
   const cts_lint *lints = cts_lints(&n_lints);
   const cts_finding_set *set = &ca->findings;
-  const cts_finding_key **sorted = malloc((set->count + 1) * sizeof(*sorted));
+  cts_finding_key *sorted = malloc((set->count + 1) * sizeof(*sorted));
   cts_json_key(j, "counted_findings");
   cts_json_begin_array(j);
   for (size_t i = 0; sorted != NULL && i < set->cap; i++)
-    if (set->slots[i].lint_column != 0) sorted[n_sorted++] = &set->slots[i];
+    if (set->slots[i].lint_column != 0) sorted[n_sorted++] = set->slots[i];
   if (sorted != NULL) qsort(sorted, n_sorted, sizeof(*sorted), by_finding);
   for (size_t i = 0; i < n_sorted; i++) {
-    const cts_finding_key *f = sorted[i];
+    const cts_finding_key *f = &sorted[i];
     size_t lint = f->lint_column >> 2;
     char key[17];
     if (lint >= stats->n_lints || lint >= n_lints) continue;

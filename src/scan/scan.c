@@ -429,9 +429,9 @@ cts_status cts_scan_inputs(const cts_input_list *inputs,
   st = atomic_load(&sh.failed);
   for (size_t i = 0; i < n_workers && st == CTS_OK; i++)
     if (slots[i].worker != NULL)
-      st = cts_stats_merge(out_stats, &slots[i].worker->stats);
+      st = cts_stats_absorb(out_stats, &slots[i].worker->stats);
   if (st == CTS_OK && producer != SIZE_MAX)
-    st = cts_stats_merge(out_stats, &slots[producer].stats);
+    st = cts_stats_absorb(out_stats, &slots[producer].stats);
   if (st == CTS_OK) st = canonicalise(out_stats);
 
 free_slots:

@@ -380,28 +380,36 @@ void cts_stats_finding_counts(cts_ca_stats *ca, size_t n_lints) {
     if (ca->lints[i] != NULL) lint_counts(ca->lints[i], ca->findings.level);
 }
 
-/* Empties slot i by backward shift (no tombstones: the set is probed far
- * more often than it shrinks). */
-static void finding_delete(cts_ca_stats *ca, size_t i) {
+/* Keeps only the keys kept at `level`, in two passes over the table:
+ * the dropped keys are cleared, then every key left is placed again from
+ * its home. Deleting one key at a time (a backward shift per key) costs
+ * a probe run per key, and a merge that drops half of a full set spent
+ * most of its time there. */
+static void findings_filter(cts_ca_stats *ca, uint8_t level) {
   cts_finding_set *set = &ca->findings;
-  cts_finding_key *gone = &set->slots[i];
-  cts_ca_lint *l = ca->lints[slot_lint(gone)];
-  size_t mask = set->cap - 1, j = i;
-  l->kept[slot_column(gone)]--;
-  l->kept_entries -= gone->entries;
-  for (;;) {
-    size_t home;
-    j = (j + 1) & mask;
-    if (set->slots[j].lint_column == 0) break;
-    home = finding_home(set, set->slots[j].key, slot_lint(&set->slots[j]));
-    /* j may fill the hole when the hole lies between its home and j */
-    if (((j - home) & mask) >= ((j - i) & mask)) {
-      set->slots[i] = set->slots[j];
-      i = j;
-    }
+  size_t mask = set->cap - 1, empty = 0;
+  /* A slot empty before anything is dropped: no run of keys crosses it,
+   * then or later, so starting there, a key taken out and placed again
+   * lands at or before where it was and never inside the run of a key
+   * already placed. */
+  while (set->slots[empty].lint_column != 0) empty++;
+  for (size_t i = 0; i < set->cap; i++) {
+    cts_finding_key *k = &set->slots[i];
+    cts_ca_lint *l;
+    if (k->lint_column == 0 || finding_kept_at(k->key, level)) continue;
+    l = ca->lints[slot_lint(k)];
+    l->kept[slot_column(k)]--;
+    l->kept_entries -= k->entries;
+    memset(k, 0, sizeof(*k));
+    set->count--;
   }
-  memset(&set->slots[i], 0, sizeof(set->slots[i]));
-  set->count--;
+  for (size_t n = 1; n <= set->cap; n++) {
+    size_t at = (empty + n) & mask;
+    cts_finding_key k = set->slots[at];
+    if (k.lint_column == 0) continue;
+    memset(&set->slots[at], 0, sizeof(k));
+    *finding_probe(set, k.key, slot_lint(&k)) = k;
+  }
 }
 
 /* Raises the level to at least `level`, and further while the set holds
@@ -415,16 +423,7 @@ static void findings_raise(cts_ca_stats *ca, size_t n_lints, uint8_t level,
   for (;;) {
     set->level = level;
     if (set->cap > 0 && level > filtered) {
-      size_t mask = set->cap - 1, empty = 0;
-      /* from an empty slot: no run of slots wraps past it, and a
-       * deletion moves keys only back into slots not yet passed */
-      while (set->slots[empty].lint_column != 0) empty++;
-      for (size_t n = 1; n <= set->cap; n++) {
-        size_t at = (empty + n) & mask;
-        while (set->slots[at].lint_column != 0 &&
-               !finding_kept_at(set->slots[at].key, level))
-          finding_delete(ca, at);
-      }
+      findings_filter(ca, level);
       filtered = level;
     }
     if (set->count <= budget || level >= CTS_STATS_FINDINGS_MAX_LEVEL) break;
@@ -805,6 +804,18 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
       count_key(d, s->keys[k].label, s->keys[k].count);
     d->keys_other += s->keys_other;
   }
+  return CTS_OK;
+}
+
+cts_status cts_stats_absorb(cts_stats *dst, cts_stats *src) {
+  cts_stats empty;
+  if (dst->entries != 0 || dst->n_cas != 0 || dst->n_errors != 0 ||
+      dst->errors_omitted != 0 || dst->n_lints != src->n_lints ||
+      dst->findings_budget != src->findings_budget)
+    return cts_stats_merge(dst, src);
+  empty = *dst;
+  *dst = *src;
+  *src = empty;
   return CTS_OK;
 }
 

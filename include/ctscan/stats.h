@@ -240,14 +240,23 @@ typedef struct cts_pop_result {
  * no kept key reports its entries by status (exact unless a certificate
  * was logged with its precert, then at most twice the issuances).
  *
- * Memory per CA: 16 B a slot; the table doubles at 3/4 load up to the
- * smallest power of two that holds the budget at 3/4, so the default
- * budget costs at most 2^17 slots = 2 MiB per CA (3 MiB for the moment
- * of its last doubling), whatever the input: a scan's memory stops
- * growing once its large CAs sample (measured: 1M and 10M entries). */
+ * The budget per CA is a threshold T shared by every CA of a table: at
+ * first CTS_STATS_FINDINGS_BUDGET keys, halved while the CAs' finding
+ * entries, each counted up to T (sum over CAs of min(entries, T)), come
+ * to more than CTS_STATS_FINDINGS_TOTAL. Those entries only grow and add
+ * up across shards, so the final T, like each CA's level, depends on the
+ * whole input alone; a CA with fewer finding entries than T stays exact.
+ *
+ * Memory: 16 B a slot; a CA's table doubles at 3/4 load up to the
+ * smallest power of two that holds T at 3/4 and shrinks back to it when
+ * T falls, and the keys of all CAs together never pass the total
+ * (entries bound keys). So a table (one per worker) holds at most
+ * 2^21 keys, 32 MiB at 16 B, in tables of at most 4/3 to 8/3 that many
+ * slots, however large the input and however many CAs it names. */
 #ifndef CTS_STATS_FINDINGS_BUDGET /* a build may lower it, to test */
 #define CTS_STATS_FINDINGS_BUDGET 98304u /* keys per CA: 3/4 of 2^17 */
 #endif
+#define CTS_STATS_FINDINGS_TOTAL 1048576u /* keys of all CAs: 2^20 */
 #define CTS_STATS_FINDINGS_MAX_LEVEL 64
 
 typedef struct cts_finding_key {
@@ -286,6 +295,8 @@ typedef struct cts_ca_stats {
   cts_ca_lint **lints; /* n_lints pointers, NULL until a finding (owned) */
   uint8_t *issuances;  /* HyperLogLog of serial numbers (owned) */
   cts_finding_set findings; /* (serial, lint) keys counted already */
+  uint64_t finding_entries; /* entries of all its lints' findings: the
+                               sum of lints[]->entries[] */
   cts_u64map per_day;  /* day of notBefore -> a: entries, b: flagged */
   uint64_t validity[CTS_STATS_VALIDITY_BUCKETS];
   uint64_t serial_lengths[CTS_STATS_SERIAL_LENGTHS];
@@ -321,6 +332,9 @@ typedef struct cts_stats {
   size_t findings_budget;   /* keys per CA before its findings set is
                                sampled: CTS_STATS_FINDINGS_BUDGET, lower
                                in tests; at least 1 */
+  size_t findings_total;    /* CTS_STATS_FINDINGS_TOTAL, lower in tests */
+  uint8_t findings_halvings; /* T = findings_budget >> this (at least 1) */
+  uint64_t findings_load;   /* sum over CAs of min(finding_entries, T) */
   cts_ca_stats *cas;        /* open-addressing table of cap slots */
   size_t n_cas;
   size_t cap;
@@ -366,6 +380,11 @@ cts_status cts_stats_offer_finding(const cts_stats *stats, cts_ca_stats *ca,
                                    uint64_t key, uint32_t lint_column,
                                    uint32_t entries);
 void cts_stats_finding_counts(cts_ca_stats *ca, size_t n_lints);
+/* After reading CAs back: each CA's finding_entries from its lints, then
+ * the threshold the whole calls for, applied to every CA. */
+void cts_stats_findings_settle(cts_stats *stats);
+/* The keys per CA before it samples: T. */
+size_t cts_stats_findings_threshold(const cts_stats *stats);
 /* The key of lint i's finding on a certificate of this serial hash. */
 uint64_t cts_stats_finding_key(uint64_t serial_hash, size_t lint);
 /* Bytes the findings set holds. */

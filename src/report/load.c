@@ -481,6 +481,8 @@ cts_status cts_report_load_json(const char *path, cts_stats *stats, char *err,
     for (const cts_jnode *c = cas != NULL ? cas->child : NULL; c != NULL && st == CTS_OK;
          c = c->next)
       st = load_ca(&ld, stats, c);
+    /* the threshold follows from the CAs' finding entries */
+    if (st == CTS_OK) cts_stats_findings_settle(stats);
   }
   cts_json_free(root);
   return st;

@@ -13,6 +13,7 @@ cts_status cts_stats_init(cts_stats *stats, size_t n_lints) {
   memset(stats, 0, sizeof(*stats));
   stats->n_lints = n_lints;
   stats->findings_budget = CTS_STATS_FINDINGS_BUDGET;
+  stats->findings_total = CTS_STATS_FINDINGS_TOTAL;
   stats->cas = calloc(INITIAL_CAP, sizeof(*stats->cas));
   if (stats->cas == NULL) return CTS_ERR_NOMEM;
   stats->cap = INITIAL_CAP;
@@ -342,8 +343,9 @@ static size_t findings_max_cap(size_t budget) {
   return cap;
 }
 
-static cts_status findings_grow(cts_finding_set *set) {
-  size_t cap = set->cap ? set->cap * 2 : 16;
+/* Moves the set into a table of cap slots (a power of two, at least
+ * 4/3 of its count). */
+static cts_status findings_resize(cts_finding_set *set, size_t cap) {
   cts_finding_set bigger = {calloc(cap, sizeof(cts_finding_key)), cap,
                             set->count, set->level};
   if (bigger.slots == NULL) return CTS_ERR_NOMEM;
@@ -378,6 +380,10 @@ static void lint_counts(cts_ca_lint *l, uint8_t level) {
 void cts_stats_finding_counts(cts_ca_stats *ca, size_t n_lints) {
   for (size_t i = 0; i < n_lints; i++)
     if (ca->lints[i] != NULL) lint_counts(ca->lints[i], ca->findings.level);
+}
+
+static cts_status findings_grow(cts_finding_set *set) {
+  return findings_resize(set, set->cap ? set->cap * 2 : 16);
 }
 
 /* Keeps only the keys kept at `level`, in two passes over the table:
@@ -418,7 +424,9 @@ static void findings_raise(cts_ca_stats *ca, size_t n_lints, uint8_t level,
                            size_t budget) {
   cts_finding_set *set = &ca->findings;
   uint8_t filtered = set->level; /* every key kept qualifies at it */
-  if (level <= set->level && set->count <= budget) return;
+  if (level <= set->level && set->count <= budget &&
+      set->cap <= findings_max_cap(budget))
+    return;
   if (level < set->level) level = set->level;
   for (;;) {
     set->level = level;
@@ -429,12 +437,64 @@ static void findings_raise(cts_ca_stats *ca, size_t n_lints, uint8_t level,
     if (set->count <= budget || level >= CTS_STATS_FINDINGS_MAX_LEVEL) break;
     level++;
   }
+  /* a lower threshold: the table shrinks to its size (kept as it is
+   * when there is no memory for the smaller one) */
+  if (set->count <= budget && set->cap > findings_max_cap(budget))
+    (void)findings_resize(set, findings_max_cap(budget));
   cts_stats_finding_counts(ca, n_lints);
 }
 
 void cts_stats_findings_level(cts_ca_stats *ca, size_t n_lints,
                               uint8_t level) {
   findings_raise(ca, n_lints, level, SIZE_MAX);
+}
+
+size_t cts_stats_findings_threshold(const cts_stats *stats) {
+  size_t budget = stats->findings_budget ? stats->findings_budget : 1;
+  size_t t = stats->findings_halvings < 64 ? budget >> stats->findings_halvings
+                                           : 0;
+  return t ? t : 1;
+}
+
+static uint64_t findings_load(const cts_stats *stats) {
+  uint64_t t = cts_stats_findings_threshold(stats), load = 0;
+  for (size_t i = 0; i < stats->cap; i++)
+    if (slot_used(&stats->cas[i]))
+      load += stats->cas[i].finding_entries < t ? stats->cas[i].finding_entries
+                                                : t;
+  return load;
+}
+
+/* Halves the threshold while the load is over the total, then brings
+ * every CA's set within it. Each step only raises levels, and only when
+ * the input seen so far (a part of the whole) calls for it, so any order
+ * of entries and merges ends where the whole does. */
+static void findings_settle(cts_stats *stats) {
+  size_t total = stats->findings_total ? stats->findings_total : 1, t;
+  stats->findings_load = findings_load(stats);
+  while (stats->findings_load > total && cts_stats_findings_threshold(stats) > 1) {
+    stats->findings_halvings++;
+    stats->findings_load = findings_load(stats);
+  }
+  t = cts_stats_findings_threshold(stats);
+  for (size_t i = 0; i < stats->cap; i++) {
+    cts_ca_stats *ca = &stats->cas[i];
+    if (slot_used(ca)) findings_raise(ca, stats->n_lints, ca->findings.level, t);
+  }
+}
+
+void cts_stats_findings_settle(cts_stats *stats) {
+  for (size_t i = 0; i < stats->cap; i++) {
+    cts_ca_stats *ca = &stats->cas[i];
+    if (!slot_used(ca)) continue;
+    ca->finding_entries = 0;
+    for (size_t k = 0; ca->lints != NULL && k < stats->n_lints; k++)
+      if (ca->lints[k] != NULL)
+        ca->finding_entries += ca->lints[k]->entries[0] +
+                               ca->lints[k]->entries[1] +
+                               ca->lints[k]->entries[2];
+  }
+  findings_settle(stats);
 }
 
 /* Adds `entries` entries of the key (key, lint) with status column c:
@@ -492,9 +552,8 @@ cts_status cts_stats_offer_finding(const cts_stats *stats, cts_ca_stats *ca,
   if (lint >= stats->n_lints || ca->lints[lint] == NULL ||
       (lint_column & 3) == 0)
     return CTS_ERR_FORMAT;
-  return finding_add(ca, stats->n_lints,
-                     stats->findings_budget ? stats->findings_budget : 1, key,
-                     lint, (int)(lint_column & 3) - 1, entries);
+  return finding_add(ca, stats->n_lints, cts_stats_findings_threshold(stats),
+                     key, lint, (int)(lint_column & 3) - 1, entries);
 }
 
 size_t cts_stats_findings_memory(const cts_ca_stats *ca) {
@@ -502,7 +561,7 @@ size_t cts_stats_findings_memory(const cts_ca_stats *ca) {
 }
 
 /* Counts one finding of lint i, once per issuance. */
-static cts_status count_finding(const cts_stats *stats, cts_ca_stats *ca,
+static cts_status count_finding(cts_stats *stats, cts_ca_stats *ca,
                                 size_t i, cts_lint_status status,
                                 uint64_t serial, const cts_entry *entry,
                                 const cts_summary *sum) {
@@ -517,10 +576,12 @@ static cts_status count_finding(const cts_stats *stats, cts_ca_stats *ca,
     l->first_not_before = l->last_not_before = sum->not_before;
   }
   l->entries[column]++;
-  st = finding_add(ca, stats->n_lints,
-                   stats->findings_budget ? stats->findings_budget : 1,
+  st = finding_add(ca, stats->n_lints, cts_stats_findings_threshold(stats),
                    cts_stats_finding_key(serial, i), (uint32_t)i, column, 1);
   if (st != CTS_OK) return st;
+  if (++ca->finding_entries <= cts_stats_findings_threshold(stats) &&
+      ++stats->findings_load > stats->findings_total)
+    findings_settle(stats);
   /* The other half of a precert pair is not counted again, but its dates
    * and its index are seen, so the result does not depend on which half
    * came first. */
@@ -534,7 +595,7 @@ static cts_status count_finding(const cts_stats *stats, cts_ca_stats *ca,
 
 /* Counts the findings of one certificate; *out_flagged says whether it
  * has any. */
-static cts_status count_findings(const cts_stats *stats, cts_ca_stats *ca,
+static cts_status count_findings(cts_stats *stats, cts_ca_stats *ca,
                                  const cts_lint_status *results,
                                  const cts_entry *entry,
                                  const cts_summary *sum, int *out_flagged,
@@ -779,6 +840,8 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
   for (size_t i = 0; i < src->n_errors; i++)
     if ((st = record_error(dst, &src->errors[i])) != CTS_OK) return st;
   dst->errors_omitted += src->errors_omitted;
+  if (src->findings_halvings > dst->findings_halvings)
+    dst->findings_halvings = src->findings_halvings;
   for (size_t i = 0; i < src->cap; i++) {
     const cts_ca_stats *s = &src->cas[i];
     cts_ca_stats *d;
@@ -791,8 +854,8 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
     d->precert += s->precert;
     d->flagged += s->flagged;
     d->with_errors += s->with_errors;
-    st = merge_ca(d, s, src->n_lints,
-                  dst->findings_budget ? dst->findings_budget : 1);
+    d->finding_entries += s->finding_entries;
+    st = merge_ca(d, s, src->n_lints, cts_stats_findings_threshold(dst));
     if (st != CTS_OK) return st;
     if (s->has_issuer_key_hash &&
         (!d->has_issuer_key_hash ||
@@ -804,6 +867,7 @@ cts_status cts_stats_merge(cts_stats *dst, const cts_stats *src) {
       count_key(d, s->keys[k].label, s->keys[k].count);
     d->keys_other += s->keys_other;
   }
+  findings_settle(dst);
   return CTS_OK;
 }
 
@@ -811,7 +875,8 @@ cts_status cts_stats_absorb(cts_stats *dst, cts_stats *src) {
   cts_stats empty;
   if (dst->entries != 0 || dst->n_cas != 0 || dst->n_errors != 0 ||
       dst->errors_omitted != 0 || dst->n_lints != src->n_lints ||
-      dst->findings_budget != src->findings_budget)
+      dst->findings_budget != src->findings_budget ||
+      dst->findings_total != src->findings_total)
     return cts_stats_merge(dst, src);
   empty = *dst;
   *dst = *src;

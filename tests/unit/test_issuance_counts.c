@@ -41,6 +41,7 @@ typedef struct fake {
 
 static fake g_fake;
 static size_t g_n_lints;
+static uint32_t g_n_cas = 1; /* issuance k goes to one of g_n_cas CAs */
 
 /* splitmix64: reproducible serials and choices. */
 static uint64_t mix(uint64_t x) {
@@ -63,6 +64,15 @@ static cts_lint_status status_of(uint32_t k, int precert, int t) {
     default: /* one in a thousand, an error */
       return (r >> 24) % 1000 == 7 ? CTS_LINT_ERROR : CTS_LINT_PASS;
   }
+}
+
+/* The CA of issuance k: CA j gets about twice as many as CA j + 1, so
+ * that a few CAs are large and the rest small. */
+static uint32_t ca_of(uint32_t k) {
+  uint64_t r = mix(k ^ 0x5151ull);
+  uint32_t j = 0;
+  while (j + 1 < g_n_cas && (r & 1)) j++, r >>= 1;
+  return j;
 }
 
 /* Issuance k has a precert, and its final certificate in 3 of 5. */
@@ -96,6 +106,7 @@ static void build(const ientry *e) {
   memset(&f->entry, 0, sizeof(f->entry));
   sum->der = f->buf;
   memcpy(f->buf, CA_NAME, sizeof(CA_NAME));
+  if (g_n_cas > 1) f->buf[sizeof(CA_NAME) - 1] = (uint8_t)('A' + ca_of(e->k));
   sum->issuer.off = 0;
   sum->issuer.len = sizeof(CA_NAME);
   len = sizeof(CA_NAME);
@@ -128,10 +139,14 @@ static void add(cts_stats *st, const ientry *e) {
                         CTS_OK);
 }
 
+static size_t g_total; /* the findings total of init's tables (0: the
+                           default) */
+
 /* A stats table with the given findings budget (0: the default). */
 static void init(cts_stats *st, size_t budget) {
   CU_ASSERT_FATAL(cts_stats_init(st, g_n_lints) == CTS_OK);
   if (budget != 0) st->findings_budget = budget;
+  if (g_total != 0) st->findings_total = g_total;
 }
 
 static const cts_ca_stats *only_ca(const cts_stats *st) {
@@ -341,7 +356,8 @@ static void check_merge(size_t budget, uint32_t n_issuances) {
   for (size_t i = 0; i < n; i++) add(&whole, &e[i]);
   w = json_of(&whole);
   CU_ASSERT_PTR_NOT_NULL_FATAL(w);
-  CU_ASSERT_EQUAL(only_ca(&whole)->findings.level > 0, budget != 0);
+  if (g_n_cas == 1)
+    CU_ASSERT_EQUAL(only_ca(&whole)->findings.level > 0, budget != 0);
   init(&reverse, budget);
   for (size_t i = n; i-- > 0;) add(&reverse, &e[i]);
   rv = json_of(&reverse);
@@ -403,6 +419,55 @@ static void check_merge(size_t budget, uint32_t n_issuances) {
 static void test_merge_exact(void) { check_merge(0, 3000); }
 static void test_merge_sampled(void) { check_merge(SMALL_BUDGET, 20000); }
 
+/* Many CAs, one total: the threshold falls until the CAs' keys fit, the
+ * large CAs sample, a CA with fewer finding entries than the threshold
+ * stays exact, the keys of all CAs stay within the total, and shards
+ * merged in any order still equal the whole. */
+static void test_shared_total(void) {
+  enum { N_CAS = 24, BUDGET = 4096, TOTAL = 12288 };
+  ientry *e;
+  size_t n, kept = 0, exact = 0, sampled = 0;
+  cts_stats st;
+  size_t t;
+  g_n_cas = N_CAS;
+  g_total = TOTAL;
+  n = make_entries(40000, &e);
+  init(&st, BUDGET);
+  for (size_t i = 0; i < n; i++) {
+    add(&st, &e[i]);
+    kept = 0;
+    for (size_t c = 0; c < st.cap; c++)
+      if (st.cas[c].issuer_dn != NULL) kept += st.cas[c].findings.count;
+    CU_ASSERT_TRUE_FATAL(kept <= TOTAL);
+  }
+  t = cts_stats_findings_threshold(&st);
+  CU_ASSERT_TRUE(st.findings_halvings > 0);
+  CU_ASSERT_TRUE(t < BUDGET);
+  for (size_t c = 0; c < st.cap; c++) {
+    const cts_ca_stats *ca = &st.cas[c];
+    if (ca->issuer_dn == NULL) continue;
+    CU_ASSERT_TRUE(ca->findings.count <= t);
+    CU_ASSERT_TRUE(cts_stats_findings_memory(ca) <= set_bound(t) ||
+                   cts_stats_findings_memory(ca) <= 16 * sizeof(cts_finding_key));
+    if (ca->finding_entries <= t) {
+      CU_ASSERT_EQUAL(ca->findings.level, 0);
+      exact++;
+    } else if (ca->findings.level > 0) {
+      sampled++;
+    }
+  }
+  printf("\n    %d CAs, total %d keys: threshold %zu keys per CA, %zu CAs "
+         "exact, %zu sampled, %zu keys kept\n    ",
+         N_CAS, TOTAL, t, exact, sampled, kept);
+  CU_ASSERT_TRUE(exact >= 10);
+  CU_ASSERT_TRUE(sampled >= 3);
+  cts_stats_free(&st);
+  free(e);
+  check_merge(BUDGET, 40000);
+  g_n_cas = 1;
+  g_total = 0;
+}
+
 static void test_init(void) {
   (void)cts_lints(&g_n_lints);
   CU_ASSERT_FATAL(g_n_lints >= N_TEST_LINTS);
@@ -422,6 +487,7 @@ static CU_TestInfo tests[] = {
     {"memory per CA is bounded", test_memory_bounded},
     {"merge of halves equals the whole", test_merge_exact},
     {"merge equals the whole when sampled", test_merge_sampled},
+    {"many CAs share one total", test_shared_total},
     {"(tear down)", test_teardown},
     CU_TEST_INFO_NULL};
 CTS_TEST_SUITE("issuances", tests)

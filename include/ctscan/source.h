@@ -162,6 +162,9 @@ int cts_dump_detect(const uint8_t *data, size_t len);
  * with the frames. Every offset and size is checked against len. */
 cts_status cts_dump_index(const uint8_t *data, size_t len, cts_dump_info *out,
                           const char **out_reason, uint64_t *out_offset);
+/* The same, reading the file (len bytes) with pread. */
+cts_status cts_dump_index_fd(int fd, uint64_t len, cts_dump_info *out,
+                             const char **out_reason, uint64_t *out_offset);
 void cts_dump_info_free(cts_dump_info *info);
 /* Parses the metadata JSON of a dump (design.md: {"format":"ctscan-dump",
  * "version":1,"log":..,"first_index":N,"entries":N,"tiles_per_frame":K}). */

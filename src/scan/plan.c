@@ -87,7 +87,7 @@ static void fallback_metadata(const uint8_t *map, uint64_t size,
 }
 
 static cts_status plan_dump(plan_builder *b, size_t input, int fd,
-                            const uint8_t *map, uint64_t size, int *out_done) {
+                            uint64_t size, int *out_done) {
   cts_plan_source src;
   const char *reason = NULL;
   uint64_t offset = 0;
@@ -95,7 +95,7 @@ static cts_status plan_dump(plan_builder *b, size_t input, int fd,
   char why[192];
   memset(&src, 0, sizeof(src));
   *out_done = 0;
-  st = cts_dump_index(map, (size_t)size, &src.dump, &reason, &offset);
+  st = cts_dump_index_fd(fd, size, &src.dump, &reason, &offset);
   if (st == CTS_ERR_NOMEM) return st;
   if (st != CTS_OK) {
     /* Not counted as lost: the stream reading that follows counts what it
@@ -309,7 +309,7 @@ static cts_status plan_input(plan_builder *b, size_t i,
       /* Only the directory or the frame headers are read. */
       (void)madvise(map, len, MADV_RANDOM);
       st = is_zip ? plan_zip(b, i, fd, map, u.bytes, &kept)
-                  : plan_dump(b, i, fd, map, u.bytes, &kept);
+                  : plan_dump(b, i, fd, u.bytes, &kept);
       if (st == CTS_OK && !kept && !is_zip) fallback_metadata(map, u.bytes, &u);
       munmap(map, len);
       if (st != CTS_OK || kept) {

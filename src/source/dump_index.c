@@ -7,8 +7,10 @@
  * seek table; every listed frame must start with the magic number of a
  * zstd frame (RFC 8878 3.1.1) or of a skippable frame (RFC 8878 3.1.2);
  * a skippable frame's own Frame_Size must agree with the table. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ctscan/source.h"
 
@@ -185,21 +187,46 @@ check:
   return CTS_OK;
 }
 
+/* --- where the index reads from -------------------------------------------- */
+
+/* A buffer (the whole file), or the file itself read with pread: a dump
+ * of millions of entries lists thousands of frames, and touching each
+ * frame's first bytes through a mapping brings the pages around them
+ * into the process (the kernel maps a fault's neighbours too), so the
+ * planning of a 4 GB dump would briefly hold 150 MB of it. */
+typedef struct dump_src {
+  const uint8_t *data; /* NULL: read fd */
+  int fd;
+  uint64_t len;
+} dump_src;
+
+static int src_read(const dump_src *src, uint64_t off, void *buf, size_t n) {
+  uint8_t *to = buf;
+  if (off > src->len || n > src->len - off) return 0;
+  if (src->data != NULL) {
+    memcpy(to, src->data + off, n);
+    return 1;
+  }
+  while (n > 0) {
+    ssize_t got = pread(src->fd, to, n, (off_t)off);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return 0;
+    to += got;
+    off += (uint64_t)got;
+    n -= (size_t)got;
+  }
+  return 1;
+}
+
 /* --- the seek table ------------------------------------------------------- */
 
-typedef struct seek_entry {
-  uint32_t c_size;
-  uint32_t d_size;
-} seek_entry;
-
-/* Locates and checks the seek table at the end of data. */
-static cts_status read_seek_table(const uint8_t *data, size_t len,
-                                  const uint8_t **out_entries,
-                                  uint32_t *out_n, size_t *out_esize,
-                                  uint64_t *out_table_offset,
+/* Locates and checks the seek table at the end of the file. */
+static cts_status read_seek_table(const dump_src *src, uint32_t *out_n,
+                                  size_t *out_esize, uint64_t *out_table_offset,
                                   const char **out_reason,
                                   uint64_t *out_offset) {
-  const uint8_t *footer;
+  uint8_t footer[CTS_SEEKABLE_FOOTER_SIZE], head[SKIPPABLE_HEADER];
+  uint64_t len = src->len;
   uint32_t n;
   uint8_t desc;
   size_t esize;
@@ -209,7 +236,11 @@ static cts_status read_seek_table(const uint8_t *data, size_t len,
     *out_offset = len;
     return CTS_ERR_FORMAT;
   }
-  footer = data + len - CTS_SEEKABLE_FOOTER_SIZE;
+  if (!src_read(src, len - CTS_SEEKABLE_FOOTER_SIZE, footer, sizeof(footer))) {
+    *out_reason = "seek table unreadable";
+    *out_offset = len - CTS_SEEKABLE_FOOTER_SIZE;
+    return CTS_ERR_IO;
+  }
   /* Seek_Table_Footer: Number_Of_Frames (4) · Descriptor (1) · magic (4) */
   if (le32(footer + 5) != CTS_SEEKABLE_MAGIC_FOOTER) {
     *out_reason = "seek table missing (no seekable footer magic)";
@@ -231,25 +262,26 @@ static cts_status read_seek_table(const uint8_t *data, size_t len,
     *out_offset = len - CTS_SEEKABLE_FOOTER_SIZE;
     return CTS_ERR_FORMAT;
   }
-  {
-    const uint8_t *head = data + len - table_size;
-    if (le32(head) != CTS_SEEKABLE_MAGIC_SKIPPABLE ||
-        (uint64_t)le32(head + 4) != table_size - SKIPPABLE_HEADER) {
-      *out_reason = "seek table frame header does not match its footer";
-      *out_offset = len - table_size;
-      return CTS_ERR_FORMAT;
-    }
+  if (!src_read(src, len - table_size, head, sizeof(head)) ||
+      le32(head) != CTS_SEEKABLE_MAGIC_SKIPPABLE ||
+      (uint64_t)le32(head + 4) != table_size - SKIPPABLE_HEADER) {
+    *out_reason = "seek table frame header does not match its footer";
+    *out_offset = len - table_size;
+    return CTS_ERR_FORMAT;
   }
-  *out_entries = data + len - table_size + SKIPPABLE_HEADER;
   *out_n = n;
   *out_esize = esize;
   *out_table_offset = len - table_size;
   return CTS_OK;
 }
 
-cts_status cts_dump_index(const uint8_t *data, size_t len, cts_dump_info *out,
-                          const char **out_reason, uint64_t *out_offset) {
-  const uint8_t *entries;
+/* Seek table entries are read this many at a time. */
+#define SEEK_CHUNK 512
+
+static cts_status dump_index(const dump_src *src, cts_dump_info *out,
+                             const char **out_reason, uint64_t *out_offset) {
+  uint8_t chunk[SEEK_CHUNK * 12], head[SKIPPABLE_HEADER];
+  uint8_t *metadata = NULL;
   uint32_t n;
   size_t esize;
   uint64_t table_offset, pos = 0, d_offset = 0, first_entry = 0;
@@ -260,28 +292,43 @@ cts_status cts_dump_index(const uint8_t *data, size_t len, cts_dump_info *out,
   memset(out, 0, sizeof(*out));
   *out_reason = NULL;
   *out_offset = 0;
-  st = read_seek_table(data, len, &entries, &n, &esize, &table_offset,
-                       out_reason, out_offset);
+  st = read_seek_table(src, &n, &esize, &table_offset, out_reason, out_offset);
   if (st != CTS_OK) return st;
   if (n != 0) {
     out->frames = calloc(n, sizeof(*out->frames));
     if (out->frames == NULL) return CTS_ERR_NOMEM;
   }
   for (uint32_t i = 0; i < n; i++) {
-    const uint8_t *e = entries + (size_t)i * esize;
-    uint32_t c_size = le32(e), d_size = le32(e + 4), magic;
+    const uint8_t *e = chunk + (size_t)(i % SEEK_CHUNK) * esize;
+    uint32_t c_size, d_size, magic;
+    if (i % SEEK_CHUNK == 0) {
+      uint32_t take = n - i < SEEK_CHUNK ? n - i : SEEK_CHUNK;
+      uint64_t at = table_offset + SKIPPABLE_HEADER + (uint64_t)i * esize;
+      if (!src_read(src, at, chunk, (size_t)take * esize)) {
+        *out_offset = at;
+        *out_reason = "seek table unreadable";
+        st = CTS_ERR_IO;
+        goto fail;
+      }
+    }
+    c_size = le32(e);
+    d_size = le32(e + 4);
     *out_offset = pos;
     if (c_size < 4 || pos + c_size > table_offset) {
       *out_reason = "seek table: frame runs past the seek table";
       goto bad;
     }
-    magic = le32(data + pos);
+    if (!src_read(src, pos, head, c_size < SKIPPABLE_HEADER ? 4 : SKIPPABLE_HEADER)) {
+      *out_reason = "frame header unreadable";
+      st = CTS_ERR_IO;
+      goto fail;
+    }
+    magic = le32(head);
     if ((magic & SKIPPABLE_MASK) == SKIPPABLE_BASE) {
       /* RFC 8878 3.1.2: Magic_Number (4) · Frame_Size (4) · User_Data */
       uint64_t frame_len;
       if (c_size < SKIPPABLE_HEADER ||
-          (frame_len = SKIPPABLE_HEADER + (uint64_t)le32(data + pos + 4)) !=
-              c_size ||
+          (frame_len = SKIPPABLE_HEADER + (uint64_t)le32(head + 4)) != c_size ||
           d_size != 0) {
         *out_reason = "seek table: skippable frame size disagrees";
         goto bad;
@@ -292,8 +339,18 @@ cts_status cts_dump_index(const uint8_t *data, size_t len, cts_dump_info *out,
           *out_reason = "dump metadata frame too large";
           goto bad;
         }
-        st = cts_dump_parse_metadata(data + pos + SKIPPABLE_HEADER, mlen, out,
-                                     out_reason);
+        if ((metadata = malloc(mlen + 1)) == NULL) {
+          st = CTS_ERR_NOMEM;
+          goto fail;
+        }
+        if (!src_read(src, pos + SKIPPABLE_HEADER, metadata, mlen)) {
+          *out_reason = "dump metadata unreadable";
+          st = CTS_ERR_IO;
+          goto fail;
+        }
+        st = cts_dump_parse_metadata(metadata, mlen, out, out_reason);
+        free(metadata);
+        metadata = NULL;
         if (st != CTS_OK) goto fail;
         have_metadata = 1;
       } else if (magic == CTS_DUMP_MAGIC_ISSUERS) {
@@ -344,6 +401,19 @@ cts_status cts_dump_index(const uint8_t *data, size_t len, cts_dump_info *out,
 bad:
   st = CTS_ERR_FORMAT;
 fail:
+  free(metadata);
   cts_dump_info_free(out);
   return st;
+}
+
+cts_status cts_dump_index(const uint8_t *data, size_t len, cts_dump_info *out,
+                          const char **out_reason, uint64_t *out_offset) {
+  dump_src src = {data, -1, len};
+  return dump_index(&src, out, out_reason, out_offset);
+}
+
+cts_status cts_dump_index_fd(int fd, uint64_t len, cts_dump_info *out,
+                             const char **out_reason, uint64_t *out_offset) {
+  dump_src src = {NULL, fd, len};
+  return dump_index(&src, out, out_reason, out_offset);
 }

@@ -1,5 +1,6 @@
 #include <inttypes.h>
 #include <math.h>
+#include <string.h>
 
 #include "json_writer.h"
 
@@ -105,13 +106,25 @@ void cts_json_key(cts_json *j, const char *key) {
   j->after_key = 1;
 }
 
-void cts_json_uint(cts_json *j, uint64_t v) {
+size_t cts_json_format_uint(char out[20], uint64_t v) {
   char digits[20];
   size_t n = sizeof(digits);
-  separate(j);
   do digits[--n] = (char)('0' + v % 10);
   while ((v /= 10) != 0);
-  fwrite_unlocked(digits + n, 1, sizeof(digits) - n, j->out);
+  memcpy(out, digits + n, sizeof(digits) - n);
+  return sizeof(digits) - n;
+}
+
+void cts_json_uint(cts_json *j, uint64_t v) {
+  char digits[20];
+  size_t n = cts_json_format_uint(digits, v);
+  separate(j);
+  fwrite_unlocked(digits, 1, n, j->out);
+}
+
+void cts_json_raw(cts_json *j, const char *text, size_t n) {
+  separate(j);
+  fwrite_unlocked(text, 1, n, j->out);
 }
 
 void cts_json_int(cts_json *j, int64_t v) {

@@ -31,5 +31,10 @@ void cts_json_int(cts_json *j, int64_t v);
 void cts_json_double(cts_json *j, double v);
 void cts_json_bool(cts_json *j, int v);
 void cts_json_null(cts_json *j);
+/* A value the caller wrote as JSON already (n bytes): only the comma
+ * before it is added. */
+void cts_json_raw(cts_json *j, const char *text, size_t n);
+/* The decimal digits of v at out (no terminator); returns their count. */
+size_t cts_json_format_uint(char out[20], uint64_t v);
 
 #endif

@@ -521,6 +521,65 @@ static int by_finding(const void *a, const void *b) {
   return x->lint_column < y->lint_column ? -1 : x->lint_column > y->lint_column;
 }
 
+/* Sorts by (key, lint_column): keys are hashes, spread evenly, so a
+ * counting pass on their top 16 bits leaves buckets of a few keys each
+ * for qsort. Falls back to qsort alone on small sets or without memory. */
+static void sort_findings(cts_finding_key *a, size_t n) {
+  enum { BITS = 16, BUCKETS = 1 << BITS };
+  size_t *start;
+  cts_finding_key *tmp;
+  if (n < 4096 || (start = calloc(BUCKETS + 1, sizeof(*start))) == NULL) {
+    qsort(a, n, sizeof(*a), by_finding);
+    return;
+  }
+  if ((tmp = malloc(n * sizeof(*tmp))) == NULL) {
+    free(start);
+    qsort(a, n, sizeof(*a), by_finding);
+    return;
+  }
+  for (size_t i = 0; i < n; i++) start[(a[i].key >> (64 - BITS)) + 1]++;
+  for (size_t b = 0; b < BUCKETS; b++) start[b + 1] += start[b];
+  for (size_t i = 0; i < n; i++) tmp[start[a[i].key >> (64 - BITS)]++] = a[i];
+  /* start[b] is now the end of bucket b, the start of bucket b + 1 */
+  for (size_t b = 0, from = 0; b < BUCKETS; from = start[b++])
+    if (start[b] - from > 1)
+      qsort(tmp + from, start[b] - from, sizeof(*tmp), by_finding);
+  memcpy(a, tmp, n * sizeof(*a));
+  free(tmp);
+  free(start);
+}
+
+/* [key, lint, status column + 1, entries] as JSON text at out (lint
+ * names are identifiers: nothing to escape); returns its length, 0 when
+ * the name does not fit. */
+static size_t finding_row(char *out, size_t cap, const cts_finding_key *f,
+                          const char *name) {
+  static const char hex[] = "0123456789abcdef";
+  size_t name_len = strlen(name), n = 0;
+  if (name_len + 64 > cap) return 0;
+  out[n++] = '[';
+  out[n++] = '"';
+  for (int shift = 60; shift >= 0; shift -= 4)
+    out[n++] = hex[(f->key >> shift) & 15];
+  out[n++] = '"';
+  out[n++] = ',';
+  out[n++] = '"';
+  for (size_t i = 0; i < name_len; i++) {
+    char c = name[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+          (c >= '0' && c <= '9') || c == '_'))
+      return 0; /* left to the escaping writer */
+    out[n++] = c;
+  }
+  out[n++] = '"';
+  out[n++] = ',';
+  out[n++] = (char)('0' + (f->lint_column & 3));
+  out[n++] = ',';
+  n += cts_json_format_uint(out + n, f->entries);
+  out[n++] = ']';
+  return n;
+}
+
 /* "counted_findings": [[key, lint, status column + 1, entries], ...] in
  * key order (the table's slot order depends on its history, the file
  * must not), then the sampling level, each lint's entries by status
@@ -536,15 +595,19 @@ static void write_findings_sketch(cts_json *j, const cts_stats *stats,
   cts_json_begin_array(j);
   for (size_t i = 0; sorted != NULL && i < set->cap; i++)
     if (set->slots[i].lint_column != 0) sorted[n_sorted++] = set->slots[i];
-  if (sorted != NULL) qsort(sorted, n_sorted, sizeof(*sorted), by_finding);
+  if (sorted != NULL) sort_findings(sorted, n_sorted);
   for (size_t i = 0; i < n_sorted; i++) {
     const cts_finding_key *f = &sorted[i];
-    size_t lint = f->lint_column >> 2;
-    char key[17];
+    size_t lint = f->lint_column >> 2, len;
+    char row[256];
     if (lint >= stats->n_lints || lint >= n_lints) continue;
-    snprintf(key, sizeof(key), "%016" PRIx64, f->key);
+    if ((len = finding_row(row, sizeof(row), f, lints[lint].name)) > 0) {
+      cts_json_raw(j, row, len);
+      continue;
+    }
+    snprintf(row, sizeof(row), "%016" PRIx64, f->key);
     cts_json_begin_array(j);
-    cts_json_string(j, key);
+    cts_json_string(j, row);
     cts_json_string(j, lints[lint].name);
     cts_json_uint(j, f->lint_column & 3);
     cts_json_uint(j, f->entries);

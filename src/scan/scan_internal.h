@@ -88,8 +88,9 @@ typedef struct cts_topo {
 
 cts_status cts_topo_load(cts_topo *topo);
 void cts_topo_free(cts_topo *topo);
-/* n cpusets spread over the machine (hwloc_distrib), singlified; each is
- * freed with hwloc_bitmap_free, the array with free. NULL when unknown. */
+/* n cpusets spread over the machine (hwloc_distrib), singlified when n
+ * is at least the number of cores; each is freed with hwloc_bitmap_free,
+ * the array with free. NULL when unknown. */
 hwloc_cpuset_t *cts_topo_distribute(const cts_topo *topo, unsigned n);
 
 /* A scratch buffer allocated on the NUMA node of a cpuset where hwloc can

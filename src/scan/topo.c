@@ -47,8 +47,11 @@ hwloc_cpuset_t *cts_topo_distribute(const cts_topo *topo, unsigned n) {
     goto free_sets;
   for (unsigned i = 0; i < n; i++) {
     if (sets[i] == NULL) goto free_sets;
-    /* One PU: the thread never moves. */
-    hwloc_bitmap_singlify(sets[i]);
+    /* One PU when the workers fill the machine: the thread never moves.
+     * With fewer workers than cores each keeps the whole part hwloc gave
+     * it (a NUMA node, a package, the machine): pinned to single PUs,
+     * two scans of one worker each would both run on PU 0. */
+    if (n >= topo->cores) hwloc_bitmap_singlify(sets[i]);
   }
   return sets;
 free_sets:

@@ -592,6 +592,16 @@ static void test_topology(void) {
     }
     free(sets);
   }
+  /* one worker on a larger machine is not tied to one PU (two such scans
+   * side by side would share it) */
+  sets = cts_topo_distribute(&topo, 1);
+  if (sets != NULL) {
+    hwloc_const_cpuset_t all = hwloc_topology_get_topology_cpuset(topo.topology);
+    CU_ASSERT_EQUAL(hwloc_bitmap_weight(sets[0]),
+                    topo.cores > 1 ? hwloc_bitmap_weight(all) : 1);
+    hwloc_bitmap_free(sets[0]);
+    free(sets);
+  }
   cts_topo_free(&topo);
 }
 

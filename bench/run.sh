@@ -16,6 +16,7 @@
 #   BENCH_CACHE where generated dumps are kept between runs, by seed and size
 #               (default /tmp/ctscan-bench-cache)
 #   RESULTS     the Markdown file written (default bench/results.md)
+#   SCALING_REPEAT  runs per thread count of the scaling table (default 2)
 set -eu
 CTSCAN=$1
 BASELINE=$2
@@ -76,9 +77,9 @@ while [ $i -lt "$REPEAT" ]; do set -- "$@" "$T/real.zst"; i=$((i + 1)); done
 d="real x$REPEAT"
 floor=$(secs 3 zstd -d -q -c "$@")
 row "$d" "zstd -d (floor)" "$floor" "$real_n" "$real_bytes" "$floor"
-row "$d" "ctscan scan ($kernel kernel)" "$(secs 3 "$CTSCAN" scan --quiet "$@")" "$real_n" "$real_bytes" "$floor"
-row "$d" "ctscan scan (scalar kernel)" "$(secs 3 env CTSCAN_KERNEL=scalar "$CTSCAN" scan --quiet "$@")" "$real_n" "$real_bytes" "$floor"
-row "$d" "ctscan scan --full" "$(secs 3 "$CTSCAN" scan --quiet --full "$@")" "$real_n" "$real_bytes" "$floor"
+row "$d" "ctscan scan ($kernel kernel)" "$(secs 3 "$CTSCAN" scan --quiet --threads 1 "$@")" "$real_n" "$real_bytes" "$floor"
+row "$d" "ctscan scan (scalar kernel)" "$(secs 3 env CTSCAN_KERNEL=scalar "$CTSCAN" scan --quiet --threads 1 "$@")" "$real_n" "$real_bytes" "$floor"
+row "$d" "ctscan scan --full" "$(secs 3 "$CTSCAN" scan --quiet --threads 1 --full "$@")" "$real_n" "$real_bytes" "$floor"
 row "$d" "OpenSSL d2i_X509 every cert" "$(secs 3 "$BASELINE" "$@")" "$real_n" "$real_bytes" "$floor"
 
 # --- generated dumps (ctgen), cached by seed and size -----------------------
@@ -100,14 +101,14 @@ if [ -x "$CTGEN" ]; then
   d="generated $GEN_N"
   floor=$(secs 3 zstd -d -q -c "$big")
   row "$d" "zstd -d (floor)" "$floor" "$GEN_N" "$big_bytes" "$floor"
-  row "$d" "ctscan scan ($kernel kernel)" "$(secs 1 "$CTSCAN" scan --quiet "$big")" "$GEN_N" "$big_bytes" "$floor"
-  row "$d" "ctscan scan (scalar kernel)" "$(secs 1 env CTSCAN_KERNEL=scalar "$CTSCAN" scan --quiet "$big")" "$GEN_N" "$big_bytes" "$floor"
+  row "$d" "ctscan scan ($kernel kernel)" "$(secs 1 "$CTSCAN" scan --quiet --threads 1 "$big")" "$GEN_N" "$big_bytes" "$floor"
+  row "$d" "ctscan scan (scalar kernel)" "$(secs 1 env CTSCAN_KERNEL=scalar "$CTSCAN" scan --quiet --threads 1 "$big")" "$GEN_N" "$big_bytes" "$floor"
   small=$(gen "$GEN_FULL_N")
   small_bytes=$(cat "$small.bytes")
   d="generated $GEN_FULL_N"
   floor=$(secs 3 zstd -d -q -c "$small")
   row "$d" "zstd -d (floor)" "$floor" "$GEN_FULL_N" "$small_bytes" "$floor"
-  row "$d" "ctscan scan --full" "$(secs 1 "$CTSCAN" scan --quiet --full "$small")" "$GEN_FULL_N" "$small_bytes" "$floor"
+  row "$d" "ctscan scan --full" "$(secs 1 "$CTSCAN" scan --quiet --threads 1 --full "$small")" "$GEN_FULL_N" "$small_bytes" "$floor"
   row "$d" "OpenSSL d2i_X509 every cert" "$(secs 1 "$BASELINE" "$small")" "$GEN_FULL_N" "$small_bytes" "$floor"
   gen_note="generated: ctgen -s $GEN_SEED (corpus/gen), $(awk -v b="$big_bytes" -v n="$GEN_N" 'BEGIN { printf "%.0f", b / n }') bytes/entry decompressed, $(($(wc -c <"$big") / 1000000)) MB compressed for $GEN_N entries"
 else
@@ -140,4 +141,22 @@ when=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   echo "|---|---|---:|---:|---:|"
   awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$rows"
 } >"$RESULTS"
+
+# --- thread scaling on the large generated dump -------------------------------
+if [ -n "${big:-}" ]; then
+  scaling=$(DUMP="$big" REPEAT="${SCALING_REPEAT:-2}" sh bench/scaling.sh "$CTSCAN" "$(nproc)")
+  echo "$scaling"
+  {
+    echo
+    echo "## Thread scaling"
+    echo
+    echo "bench/scaling.sh on the generated $GEN_N-entry dump, best of ${SCALING_REPEAT:-2} runs per"
+    echo "thread count; speedup and efficiency against one thread, vs_floor against"
+    echo "\`zstd -d -T1\` of the same dump, peak RSS from \`/usr/bin/time -v\`:"
+    echo
+    echo '```'
+    echo "$scaling"
+    echo '```'
+  } >>"$RESULTS"
+fi
 echo "written: $RESULTS"

@@ -319,6 +319,7 @@ static void test_zip_directory(void) {
 /* A real tile in a zip, deflated, with sizes that lie. */
 static void test_zip_scan_lying_sizes(void) {
   static uint8_t z[1 << 21];
+  /* (the bomb below: 256 MiB deflate to about 260 KB) */
   unsigned char *tile;
   size_t tlen, len, cd;
   cts_stats s;
@@ -361,6 +362,30 @@ static void test_zip_scan_lying_sizes(void) {
   assert_accounted(&s);
   cts_stats_free(&s);
   free(json);
+
+  /* A bomb-like member: the tile then 256 MiB of zeros, deflated about
+   * 1000:1. The tile's entries are scanned; what follows is reported at
+   * its offset and not inflated further (memory stays one window). */
+  {
+    size_t big = tlen + ((size_t)256 << 20);
+    uint8_t *bomb = calloc(big, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bomb);
+    memcpy(bomb, tile, tlen);
+    len = make_zip(z, sizeof(z), "tile/data/001", bomb, big, 1);
+    free(bomb);
+    CU_ASSERT_FATAL(len > 0 && len < big / 500 && write_file(path, z, len));
+    json = scan_json(path, 1, 0, &s);
+    CU_ASSERT_FATAL(json != NULL);
+    CU_ASSERT_EQUAL(s.entries - s.unparseable, 256);
+    CU_ASSERT_TRUE(s.n_errors >= 1);
+    if (s.n_errors >= 1) {
+      CU_ASSERT_PTR_NOT_NULL(strstr(s.errors[0].input, "tile.zip:tile/data/001"));
+      CU_ASSERT_EQUAL(s.errors[0].offset, tlen);
+    }
+    assert_accounted(&s);
+    cts_stats_free(&s);
+    free(json);
+  }
   free(tile);
 }
 

@@ -250,13 +250,16 @@ typedef struct cts_pop_result {
  * Memory: 16 B a slot; a CA's table doubles at 3/4 load up to the
  * smallest power of two that holds T at 3/4 and shrinks back to it when
  * T falls, and the keys of all CAs together never pass the total
- * (entries bound keys). So a table (one per worker) holds at most
- * 2^21 keys, 32 MiB at 16 B, in tables of at most 4/3 to 8/3 that many
- * slots, however large the input and however many CAs it names. */
+ * (entries bound keys). So the statistics of one worker hold at most
+ * 2^20 keys, 16 MiB at 16 B, in tables of 4/3 to 8/3 that many slots (16
+ * at least per CA), however large the input and however many CAs it
+ * names. */
 #ifndef CTS_STATS_FINDINGS_BUDGET /* a build may lower it, to test */
 #define CTS_STATS_FINDINGS_BUDGET 98304u /* keys per CA: 3/4 of 2^17 */
 #endif
+#ifndef CTS_STATS_FINDINGS_TOTAL /* a build may change it, to measure */
 #define CTS_STATS_FINDINGS_TOTAL 1048576u /* keys of all CAs: 2^20 */
+#endif
 #define CTS_STATS_FINDINGS_MAX_LEVEL 64
 
 typedef struct cts_finding_key {

@@ -36,10 +36,20 @@ typedef struct cts_example {
                            a precert and its certificate are one example */
 } cts_example;
 
+/* A lint with at most this many finding entries at a CA is counted
+ * exactly, however its CA samples: its keys are also kept in a short list
+ * of its own, dropped once the lint passes it. The entries are exact and
+ * add up across shards, so which lints are exact depends on the input
+ * alone. At most 1 KiB per (CA, lint) with a rare finding. */
+#define CTS_STATS_RARE_ENTRIES 64
+
+struct cts_finding_key;
+
 /* One lint's findings at one CA, counted once per issuance: a
  * precertificate and its final certificate (same CA, same serial) are one
  * issuance (RFC 6962 3.1). counts[] is what reports show: exact while the
- * CA's findings set is exact, else the estimate cts_finding_set explains. */
+ * CA's findings set is exact or the lint has its rare list, else the
+ * estimate cts_finding_set explains. */
 typedef struct cts_ca_lint {
   uint64_t counts[3];       /* CTS_STATS_INFO, _WARN, _ERROR */
   uint64_t entries[3];      /* entries with the finding, by their own
@@ -47,6 +57,11 @@ typedef struct cts_ca_lint {
   uint64_t kept[3];         /* this lint's keys in the findings set, by
                                their most severe status */
   uint64_t kept_entries;    /* entries those keys were met in */
+  struct cts_finding_key *rare; /* every key of the lint while its
+                                   entries are at most
+                                   CTS_STATS_RARE_ENTRIES (owned), else
+                                   NULL; key order is not kept */
+  uint32_t n_rare;
   int64_t first_not_before; /* Unix seconds */
   int64_t last_not_before;
   uint32_t n_examples;
@@ -383,6 +398,11 @@ cts_status cts_stats_offer_finding(const cts_stats *stats, cts_ca_stats *ca,
                                    uint64_t key, uint32_t lint_column,
                                    uint32_t entries);
 void cts_stats_finding_counts(cts_ca_stats *ca, size_t n_lints);
+/* For reading a rare list back: adds a key (status column c, entries met)
+ * to lint l's list, made on first use; l's entries[] must be set and be
+ * at most CTS_STATS_RARE_ENTRIES (else CTS_ERR_FORMAT). */
+cts_status cts_stats_rare_finding(cts_ca_lint *l, uint64_t key, int column,
+                                  uint32_t entries);
 /* After reading CAs back: each CA's finding_entries from its lints, then
  * the threshold the whole calls for, applied to every CA. */
 void cts_stats_findings_settle(cts_stats *stats);

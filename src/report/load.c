@@ -292,6 +292,31 @@ static cts_status load_finding_entries(load *ld, const cts_stats *stats,
   return CTS_OK;
 }
 
+/* sketch.rare_findings: {"lint": [[key, status column + 1, entries]]}
+ * for the lints counted exactly (missing in older files: their lints are
+ * then estimated like the rest of a sampled CA). */
+static cts_status load_rare_findings(load *ld, const cts_stats *stats,
+                                     cts_ca_stats *ca, const cts_jnode *obj) {
+  for (const cts_jnode *m = obj != NULL ? obj->child : NULL; m != NULL; m = m->next) {
+    size_t i = lint_index(m->key, stats->n_lints);
+    cts_ca_lint *l = i != SIZE_MAX ? ca->lints[i] : NULL;
+    if (l == NULL || m->type != CTS_JARRAY || l->rare != NULL)
+      return fail(ld, "bad rare_findings entry");
+    for (const cts_jnode *f = m->child; f != NULL; f = f->next) {
+      uint64_t key, col, n;
+      cts_status st;
+      if (!node_hex_u64(nth(f, 0), &key) || !node_u64(nth(f, 1), &col) ||
+          col < 1 || col > 3 || !node_u64(nth(f, 2), &n) || n == 0 || n > UINT32_MAX)
+        return fail(ld, "bad rare_findings entry");
+      st = cts_stats_rare_finding(l, key, (int)col - 1, (uint32_t)n);
+      if (st == CTS_ERR_FORMAT) return fail(ld, "rare_findings of a lint that is not rare");
+      if (st != CTS_OK) return st;
+    }
+    if (l->rare == NULL) return fail(ld, "empty rare_findings entry");
+  }
+  return CTS_OK;
+}
+
 /* sketch.example_issuances: {"lint": [serial hash of each example]}
  * (missing in older files: their examples are not matched by issuance). */
 static cts_status load_example_issuances(load *ld, const cts_stats *stats,
@@ -322,6 +347,8 @@ static cts_status load_findings(load *ld, const cts_stats *stats, cts_ca_stats *
     return fail(ld, "bad findings_level");
   cts_stats_findings_level(ca, stats->n_lints, (uint8_t)lv);
   st = load_finding_entries(ld, stats, ca, cts_json_get(sketch, "finding_entries"));
+  if (st == CTS_OK)
+    st = load_rare_findings(ld, stats, ca, cts_json_get(sketch, "rare_findings"));
   if (st == CTS_OK)
     st = load_example_issuances(ld, stats, ca, cts_json_get(sketch, "example_issuances"));
   if (st != CTS_OK) return st;

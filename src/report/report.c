@@ -630,6 +630,32 @@ static void write_findings_sketch(cts_json *j, const cts_stats *stats,
     cts_json_end_array(j);
   }
   cts_json_end_object(j);
+  /* the rare lints' own keys, [key, status column + 1, entries] in key
+   * order: these lints are exact whatever the CA's level */
+  cts_json_key(j, "rare_findings");
+  cts_json_begin_object(j);
+  for (size_t i = 0; i < stats->n_lints && i < n_lints; i++) {
+    const cts_ca_lint *l = ca->lints[i];
+    cts_finding_key rare[CTS_STATS_RARE_ENTRIES];
+    uint32_t n = l != NULL && l->rare != NULL ? l->n_rare : 0;
+    if (l == NULL || l->rare == NULL) continue;
+    if (n > CTS_STATS_RARE_ENTRIES) n = CTS_STATS_RARE_ENTRIES;
+    memcpy(rare, l->rare, n * sizeof(*rare));
+    qsort(rare, n, sizeof(*rare), by_finding);
+    cts_json_key(j, lints[i].name);
+    cts_json_begin_array(j);
+    for (uint32_t k = 0; k < n; k++) {
+      char hex[17];
+      snprintf(hex, sizeof(hex), "%016" PRIx64, rare[k].key);
+      cts_json_begin_array(j);
+      cts_json_string(j, hex);
+      cts_json_uint(j, rare[k].lint_column & 3);
+      cts_json_uint(j, rare[k].entries);
+      cts_json_end_array(j);
+    }
+    cts_json_end_array(j);
+  }
+  cts_json_end_object(j);
   /* the issuance (serial hash) of each example, in the order of "lints":
    * a precert shown in one shard and its certificate in another are one
    * example once merged, as in the scan of the whole */

@@ -26,8 +26,10 @@ void cts_stats_free(cts_stats *stats) {
   for (size_t i = 0; i < stats->cap; i++) {
     free(stats->cas[i].issuer_dn);
     free(stats->cas[i].aki);
-    for (size_t k = 0; stats->cas[i].lints != NULL && k < stats->n_lints; k++)
+    for (size_t k = 0; stats->cas[i].lints != NULL && k < stats->n_lints; k++) {
+      if (stats->cas[i].lints[k] != NULL) free(stats->cas[i].lints[k]->rare);
       free(stats->cas[i].lints[k]);
+    }
     free(stats->cas[i].lints);
     free(stats->cas[i].issuances);
     cts_pop_free(stats->cas[i].population);
@@ -374,8 +376,65 @@ static uint64_t scale(uint64_t entries, uint64_t part, uint64_t whole) {
   return q * part + (2 * r * part + whole) / (2 * whole);
 }
 
+static uint64_t lint_entries(const cts_ca_lint *l) {
+  return l->entries[0] + l->entries[1] + l->entries[2];
+}
+
+/* Whether the lint's rare list holds every key it has seen: it has one,
+ * or it has no entries at all. */
+static int rare_complete(const cts_ca_lint *l) {
+  return l->rare != NULL || lint_entries(l) == 0;
+}
+
+static void rare_drop(cts_ca_lint *l) {
+  free(l->rare);
+  l->rare = NULL;
+  l->n_rare = 0;
+}
+
+static cts_status rare_alloc(cts_ca_lint *l) {
+  l->n_rare = 0;
+  l->rare = calloc(CTS_STATS_RARE_ENTRIES, sizeof(*l->rare));
+  return l->rare != NULL ? CTS_OK : CTS_ERR_NOMEM;
+}
+
+/* Adds entries of key with status column c to the lint's rare list: one
+ * issuance, under its most severe status. A list never holds more keys
+ * than the lint has entries, so there is room. */
+static void rare_add(cts_ca_lint *l, uint64_t key, int column,
+                     uint32_t entries) {
+  cts_finding_key *k = NULL;
+  for (uint32_t i = 0; i < l->n_rare && k == NULL; i++)
+    if (l->rare[i].key == key) k = &l->rare[i];
+  if (k == NULL) {
+    if (l->n_rare >= CTS_STATS_RARE_ENTRIES) return;
+    k = &l->rare[l->n_rare++];
+    k->key = key;
+  }
+  if ((uint32_t)(column + 1) > (k->lint_column & 3))
+    k->lint_column = (uint32_t)(column + 1);
+  k->entries = entries > UINT32_MAX - k->entries ? UINT32_MAX
+                                                 : k->entries + entries;
+}
+
+cts_status cts_stats_rare_finding(cts_ca_lint *l, uint64_t key, int column,
+                                  uint32_t entries) {
+  cts_status st;
+  if (column < 0 || column > 2 || lint_entries(l) > CTS_STATS_RARE_ENTRIES)
+    return CTS_ERR_FORMAT;
+  if (l->rare == NULL && (st = rare_alloc(l)) != CTS_OK) return st;
+  rare_add(l, key, column, entries);
+  return CTS_OK;
+}
+
 static void lint_counts(cts_ca_lint *l, uint8_t level) {
-  uint64_t entries = l->entries[0] + l->entries[1] + l->entries[2];
+  uint64_t entries = lint_entries(l);
+  if (l->rare != NULL) { /* exact at any level */
+    memset(l->counts, 0, sizeof(l->counts));
+    for (uint32_t i = 0; i < l->n_rare; i++)
+      l->counts[(l->rare[i].lint_column & 3) - 1]++;
+    return;
+  }
   for (int c = 0; c < 3; c++) {
     if (level == 0)
       l->counts[c] = l->kept[c]; /* every key kept: exact */
@@ -585,6 +644,11 @@ static cts_status count_finding(cts_stats *stats, cts_ca_stats *ca,
     l->first_not_before = l->last_not_before = sum->not_before;
   }
   l->entries[column]++;
+  if (lint_entries(l) == 1 && (st = rare_alloc(l)) != CTS_OK) return st;
+  if (lint_entries(l) > CTS_STATS_RARE_ENTRIES)
+    rare_drop(l);
+  else if (l->rare != NULL)
+    rare_add(l, cts_stats_finding_key(serial, i), column, 1);
   st = finding_add(ca, stats->n_lints, cts_stats_findings_threshold(stats),
                    cts_stats_finding_key(serial, i), (uint32_t)i, column, 1);
   if (st != CTS_OK) return st;
@@ -800,7 +864,25 @@ static cts_status merge_lint(cts_ca_lint **dst, const cts_ca_lint *src) {
     memset(d->kept, 0, sizeof(d->kept));
     d->kept_entries = 0;
     memset(d->counts, 0, sizeof(d->counts));
+    d->rare = NULL;
+    d->n_rare = 0;
+    if (src->rare != NULL) {
+      if (rare_alloc(d) != CTS_OK) return CTS_ERR_NOMEM;
+      memcpy(d->rare, src->rare, src->n_rare * sizeof(*d->rare));
+      d->n_rare = src->n_rare;
+    }
     return CTS_OK;
+  }
+  /* rare lists: the union while the sum stays rare and both are whole */
+  if (rare_complete(d) && rare_complete(src) &&
+      lint_entries(d) + lint_entries(src) <= CTS_STATS_RARE_ENTRIES) {
+    if (d->rare == NULL && src->n_rare > 0 && rare_alloc(d) != CTS_OK)
+      return CTS_ERR_NOMEM;
+    for (uint32_t i = 0; i < src->n_rare; i++)
+      rare_add(d, src->rare[i].key, (int)(src->rare[i].lint_column & 3) - 1,
+               src->rare[i].entries);
+  } else {
+    rare_drop(d);
   }
   for (int c = 0; c < 3; c++) d->entries[c] += src->entries[c];
   if (src->first_not_before < d->first_not_before)

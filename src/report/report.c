@@ -300,16 +300,20 @@ static void write_typo_examples(cts_json *j, const cts_pop_result *r) {
   cts_json_end_array(j);
 }
 
-static void write_rare_profiles(cts_json *j, const cts_pop_result *r) {
+static void put_u64_hex(cts_json *j, uint64_t v) {
   char hex[17];
+  snprintf(hex, sizeof(hex), "%016" PRIx64, v);
+  cts_json_string(j, hex);
+}
+
+static void write_rare_profiles(cts_json *j, const cts_pop_result *r) {
   cts_json_key(j, "rare_profile_examples");
   cts_json_begin_array(j);
   for (size_t i = 0; i < r->n_rare; i++) {
     const cts_pop_profile *p = r->rare[i];
     cts_json_begin_object(j);
-    snprintf(hex, sizeof(hex), "%016" PRIx64, p->hash);
     cts_json_key(j, "profile");
-    cts_json_string(j, hex);
+    put_u64_hex(j, p->hash);
     cts_json_key(j, "count");
     cts_json_uint(j, p->count);
     cts_json_key(j, "key");
@@ -407,12 +411,6 @@ static void write_population(cts_json *j, const cts_config *config,
   cts_json_uint(j, pop != NULL ? pop->profiles.level : 0);
   cts_json_end_object(j);
   cts_json_end_object(j);
-}
-
-static void put_u64_hex(cts_json *j, uint64_t v) {
-  char hex[17];
-  snprintf(hex, sizeof(hex), "%016" PRIx64, v);
-  cts_json_string(j, hex);
 }
 
 static void sketch_blocks(cts_json *j, const cts_population *pop) {
@@ -605,9 +603,8 @@ static void write_findings_sketch(cts_json *j, const cts_stats *stats,
       cts_json_raw(j, row, len);
       continue;
     }
-    snprintf(row, sizeof(row), "%016" PRIx64, f->key);
     cts_json_begin_array(j);
-    cts_json_string(j, row);
+    put_u64_hex(j, f->key);
     cts_json_string(j, lints[lint].name);
     cts_json_uint(j, f->lint_column & 3);
     cts_json_uint(j, f->entries);
@@ -637,18 +634,16 @@ static void write_findings_sketch(cts_json *j, const cts_stats *stats,
   for (size_t i = 0; i < stats->n_lints && i < n_lints; i++) {
     const cts_ca_lint *l = ca->lints[i];
     cts_finding_key rare[CTS_STATS_RARE_ENTRIES];
-    uint32_t n = l != NULL && l->rare != NULL ? l->n_rare : 0;
+    uint32_t n;
     if (l == NULL || l->rare == NULL) continue;
-    if (n > CTS_STATS_RARE_ENTRIES) n = CTS_STATS_RARE_ENTRIES;
+    n = l->n_rare < CTS_STATS_RARE_ENTRIES ? l->n_rare : CTS_STATS_RARE_ENTRIES;
     memcpy(rare, l->rare, n * sizeof(*rare));
     qsort(rare, n, sizeof(*rare), by_finding);
     cts_json_key(j, lints[i].name);
     cts_json_begin_array(j);
     for (uint32_t k = 0; k < n; k++) {
-      char hex[17];
-      snprintf(hex, sizeof(hex), "%016" PRIx64, rare[k].key);
       cts_json_begin_array(j);
-      cts_json_string(j, hex);
+      put_u64_hex(j, rare[k].key);
       cts_json_uint(j, rare[k].lint_column & 3);
       cts_json_uint(j, rare[k].entries);
       cts_json_end_array(j);
@@ -666,11 +661,8 @@ static void write_findings_sketch(cts_json *j, const cts_stats *stats,
     if (l == NULL) continue;
     cts_json_key(j, lints[i].name);
     cts_json_begin_array(j);
-    for (uint32_t e = 0; e < l->n_examples; e++) {
-      char hex[17];
-      snprintf(hex, sizeof(hex), "%016" PRIx64, l->examples[e].serial_hash);
-      cts_json_string(j, hex);
-    }
+    for (uint32_t e = 0; e < l->n_examples; e++)
+      put_u64_hex(j, l->examples[e].serial_hash);
     cts_json_end_array(j);
   }
   cts_json_end_object(j);

@@ -10,6 +10,7 @@
  * 3.12) and canonical combining classes. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "names_util.h"
 
@@ -418,25 +419,39 @@ static int composes(uint32_t a, uint32_t b) {
 
 /* UAX #15 9: a string is in NFC when no code point has quick check No,
  * combining marks are in canonical order, and no Maybe code point would
- * compose with the last starter before it (not blocked, UAX #15 1.1). */
-int cts_nfc_is_normal(const uint32_t *cp, size_t n) {
-  uint8_t last_ccc = 0;
-  size_t starter = n; /* none yet */
-  for (size_t i = 0; i < n; i++) {
-    uint32_t c = cp[i];
-    uint8_t ccc = ccc_of(c);
-    if (in_ranges(k_qc_no, COUNT(k_qc_no), c)) return 0;
-    if (ccc != 0 && last_ccc > ccc) return 0;
-    if (starter < n && in_ranges(k_qc_maybe, COUNT(k_qc_maybe), c)) {
-      int blocked = ccc == 0 && starter + 1 != i;
-      for (size_t j = starter + 1; j < i && !blocked; j++) {
-        uint8_t between = ccc_of(cp[j]);
-        blocked = between == 0 || between >= ccc;
-      }
-      if (!blocked && composes(cp[starter], c)) return 0;
-    }
-    if (ccc == 0) starter = i;
-    last_ccc = ccc;
+ * compose with the last starter before it (not blocked, UAX #15 1.1: a
+ * mark between them of class 0 or of a class at least its own). Only the
+ * last starter and the marks after it matter, so the check runs one code
+ * point at a time. */
+void cts_nfc_init(cts_nfc *s) { memset(s, 0, sizeof(*s)); }
+
+int cts_nfc_next(cts_nfc *s, uint32_t c) {
+  uint8_t ccc = ccc_of(c);
+  if (in_ranges(k_qc_no, COUNT(k_qc_no), c)) return 0;
+  if (ccc != 0 && s->last_ccc > ccc) return 0;
+  if (s->have_starter && in_ranges(k_qc_maybe, COUNT(k_qc_maybe), c)) {
+    /* the marks since the starter are not of class 0 (each class-0 code
+     * point becomes the starter): blocked when one is at least c's class */
+    int blocked = s->marks > 0 && s->max_ccc >= ccc;
+    if (!blocked && composes(s->starter, c)) return 0;
   }
+  if (ccc == 0) {
+    s->starter = c;
+    s->have_starter = 1;
+    s->marks = 0;
+    s->max_ccc = 0;
+  } else {
+    s->marks++;
+    if (ccc > s->max_ccc) s->max_ccc = ccc;
+  }
+  s->last_ccc = ccc;
+  return 1;
+}
+
+int cts_nfc_is_normal(const uint32_t *cp, size_t n) {
+  cts_nfc s;
+  cts_nfc_init(&s);
+  for (size_t i = 0; i < n; i++)
+    if (!cts_nfc_next(&s, cp[i])) return 0;
   return 1;
 }

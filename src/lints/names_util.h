@@ -139,6 +139,17 @@ int cts_tld_known(cts_str label);
 /* 1 when the code points are in Normalization Form C (UAX #15), as
  * golang.org/x/text/unicode/norm's NFC.IsNormalString decides. */
 int cts_nfc_is_normal(const uint32_t *cp, size_t n);
+/* The same check fed one code point at a time: cts_nfc_next returns 0
+ * as soon as the text so far cannot be in NFC. */
+typedef struct cts_nfc {
+  uint32_t starter;     /* the last code point of combining class 0 */
+  int have_starter;
+  uint8_t last_ccc;     /* class of the code point before */
+  uint8_t max_ccc;      /* highest class of the marks since the starter */
+  size_t marks;         /* code points since the starter */
+} cts_nfc;
+void cts_nfc_init(cts_nfc *s);
+int cts_nfc_next(cts_nfc *s, uint32_t cp);
 
 /* --- URIs --------------------------------------------------------------- */
 

@@ -173,6 +173,9 @@ static void test_nfc(void) {
   CU_ASSERT_FALSE(nfc("\xe2\x84\xab"));     /* U+212B ANGSTROM SIGN */
   CU_ASSERT_TRUE(nfc("\xcc\x81"));          /* a lone mark stays */
   CU_ASSERT_TRUE(nfc("\xff\xfe"));          /* invalid bytes: starters */
+  CU_ASSERT_TRUE(nfc("q\xcc\x86"));        /* q + breve: nothing to compose */
+  /* alef + acute + grave below: marks out of canonical order (230, 220) */
+  CU_ASSERT_FALSE(nfc("\xd7\x90\xcc\x81\xcc\x96"));
 }
 
 static void test_bmp_length(void) {

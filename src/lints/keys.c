@@ -48,18 +48,6 @@ static cts_der rsa_exponent(const cts_lint_cert *c) {
   return cts_summary_der(c->sum, c->sum->rsa_exponent);
 }
 
-static int64_t not_before(const cts_lint_cert *c) {
-  int64_t t;
-  (void)cts_keys_not_before(c->sum, &t);
-  return t;
-}
-
-static int64_t not_after(const cts_lint_cert *c) {
-  int64_t t;
-  (void)cts_keys_not_after(c->sum, &t);
-  return t;
-}
-
 /* --- RSA modulus sizes (BRs 6.1.5, Mozilla Root Store Policy 5.1) -------- */
 
 #define NO_RSA_1024_ROOT CTS_DATE(2011, 1, 1)
@@ -67,7 +55,7 @@ static int64_t not_after(const cts_lint_cert *c) {
 
 /* BRs 6.1.5: certificates valid after 31 Dec 2013 need 2048-bit moduli. */
 static int applies_rsa_after_2013(const cts_lint_cert *c) {
-  return applies_rsa_parsed(c) && not_after(c) >= NO_RSA_1024;
+  return applies_rsa_parsed(c) && cts_keys_cert_not_after(c) >= NO_RSA_1024;
 }
 
 static cts_lint_status modulus_at_least(const cts_lint_cert *c, size_t bits) {
@@ -95,18 +83,20 @@ static cts_lint_status run_mp_rsa_div8(const cts_lint_cert *c) {
 /* BRs 6.1.5: roots with a validity beginning before 2011 need 2048 bits. */
 static int applies_old_root(const cts_lint_cert *c) {
   return applies_rsa_parsed(c) && c->facts.is_root &&
-         not_before(c) < NO_RSA_1024_ROOT;
+         cts_keys_cert_not_before(c) < NO_RSA_1024_ROOT;
 }
 
 /* BRs 6.1.5: sub-CAs valid from before 2011 to before 2014 need 1024. */
 static int applies_old_sub_ca(const cts_lint_cert *c) {
   return cts_keys_rsa_parsed(c->sum) && c->facts.is_sub_ca &&
-         not_before(c) < NO_RSA_1024_ROOT && not_after(c) < NO_RSA_1024;
+         cts_keys_cert_not_before(c) < NO_RSA_1024_ROOT &&
+         cts_keys_cert_not_after(c) < NO_RSA_1024;
 }
 
 /* BRs 6.1.5: subscriber certificates ending before 2014 need 1024. */
 static int applies_old_sub_cert(const cts_lint_cert *c) {
-  return applies_rsa_parsed(c) && !c->facts.is_ca && not_after(c) < NO_RSA_1024;
+  return applies_rsa_parsed(c) && !c->facts.is_ca &&
+         cts_keys_cert_not_after(c) < NO_RSA_1024;
 }
 
 static cts_lint_status run_rsa_1024(const cts_lint_cert *c) {
@@ -327,7 +317,8 @@ static int applies_sha1_subscriber(const cts_lint_cert *c) {
 /* BRs 7.1.3 (from 1.2.1): SHA-1 subscriber certificates SHOULD NOT expire
  * after 1 January 2017. */
 static cts_lint_status run_sha1_expiry(const cts_lint_cert *c) {
-  return not_after(c) > CTS_DATE(2017, 1, 1) ? CTS_LINT_WARN : CTS_LINT_PASS;
+  return cts_keys_cert_not_after(c) > CTS_DATE(2017, 1, 1) ? CTS_LINT_WARN
+                                                           : CTS_LINT_PASS;
 }
 
 /* RFC 4055 5: PKCS #1 v1.5 signature algorithms have NULL parameters. The

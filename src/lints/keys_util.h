@@ -102,6 +102,18 @@ int cts_keys_has_factor_below_752(cts_der n);
  * time the sieve read (strict RFC 5280 form) this is the sieve's value. */
 int cts_keys_not_before(const cts_summary *sum, int64_t *out);
 int cts_keys_not_after(const cts_summary *sum, int64_t *out);
+/* The same for a linted certificate, as a value (when even the lenient
+ * reading fails it is the sieve's value). */
+static inline int64_t cts_keys_cert_not_before(const cts_lint_cert *c) {
+  int64_t t;
+  (void)cts_keys_not_before(c->sum, &t);
+  return t;
+}
+static inline int64_t cts_keys_cert_not_after(const cts_lint_cert *c) {
+  int64_t t;
+  (void)cts_keys_not_after(c->sum, &t);
+  return t;
+}
 
 /* One Time of the Validity: its tag and contents. which: 0 notBefore,
  * 1 notAfter. */

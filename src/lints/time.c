@@ -14,18 +14,6 @@
 
 #define DAY 86400
 
-static int64_t not_before(const cts_lint_cert *c) {
-  int64_t t;
-  (void)cts_keys_not_before(c->sum, &t);
-  return t;
-}
-
-static int64_t not_after(const cts_lint_cert *c) {
-  int64_t t;
-  (void)cts_keys_not_after(c->sum, &t);
-  return t;
-}
-
 /* --- validity lengths ---------------------------------------------------- */
 
 static int applies_subscriber(const cts_lint_cert *c) {
@@ -34,7 +22,8 @@ static int applies_subscriber(const cts_lint_cert *c) {
 
 /* notBefore.AddDate(0, months, 0) is before notAfter. */
 static cts_lint_status longer_than_months(const cts_lint_cert *c, int months) {
-  return cts_keys_add_months(not_before(c), months) < not_after(c)
+  return cts_keys_add_months(cts_keys_cert_not_before(c), months) <
+                 cts_keys_cert_not_after(c)
              ? CTS_LINT_ERROR
              : CTS_LINT_PASS;
 }
@@ -46,8 +35,9 @@ static cts_lint_status run_39_months(const cts_lint_cert *c) {
 
 /* BRs 6.3.2 (from 1 March 2018): at most 825 days. */
 static cts_lint_status run_825_days(const cts_lint_cert *c) {
-  return not_before(c) + 825 * DAY < not_after(c) ? CTS_LINT_ERROR
-                                                  : CTS_LINT_PASS;
+  return cts_keys_cert_not_before(c) + 825 * DAY < cts_keys_cert_not_after(c)
+             ? CTS_LINT_ERROR
+             : CTS_LINT_PASS;
 }
 
 /* Apple's policy: TLS server certificates, not CA certificates. */
@@ -58,7 +48,7 @@ static int applies_tls_server(const cts_lint_cert *c) {
 /* RFC 5280 4.1.2.5: the validity period includes notAfter, so its length
  * is notAfter + 1 s - notBefore. */
 static int64_t validity_seconds(const cts_lint_cert *c) {
-  return not_after(c) + 1 - not_before(c);
+  return cts_keys_cert_not_after(c) + 1 - cts_keys_cert_not_before(c);
 }
 
 /* Apple (HT211025): issued from 1 September 2020, at most 398 days. */
@@ -73,7 +63,9 @@ static cts_lint_status run_397_days(const cts_lint_cert *c) {
 
 /* certlint: notBefore is not after notAfter. */
 static cts_lint_status run_validity_positive(const cts_lint_cert *c) {
-  return not_before(c) > not_after(c) ? CTS_LINT_ERROR : CTS_LINT_PASS;
+  return cts_keys_cert_not_before(c) > cts_keys_cert_not_after(c)
+             ? CTS_LINT_ERROR
+             : CTS_LINT_PASS;
 }
 
 /* A dNSName SAN or the subject commonName ends in ".onion" (zlint
@@ -209,7 +201,7 @@ static cts_lint_status run_utc_seconds(const cts_lint_cert *c) {
  * is an error. */
 static cts_lint_status run_pre2050(const cts_lint_cert *c) {
   raw_time t[2];
-  int64_t v[2] = {not_before(c), not_after(c)};
+  int64_t v[2] = {cts_keys_cert_not_before(c), cts_keys_cert_not_after(c)};
   raw_times(c->sum, t);
   for (int i = 0; i < 2; i++)
     if (t[i].tag == CTS_DER_GENERALIZED_TIME && v[i] < CTS_DATE(2050, 1, 1))

@@ -29,17 +29,9 @@
 #include "ctscan/config.h"
 #include "ctscan/lint.h"
 #include "ctscan/stats.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
-              #cond);                                                  \
-      abort();                                                         \
-    }                                                                  \
-  } while (0)
 
 static char g_dir[64];
 static char g_yaml[96];

@@ -18,17 +18,9 @@
 #include <string.h>
 
 #include "ctscan/der.h"
+#include "fuzz_check.h"
 
 #define MAX_DEPTH 24
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
-              #cond);                                                \
-      abort();                                                       \
-    }                                                                \
-  } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

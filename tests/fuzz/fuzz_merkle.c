@@ -26,17 +26,9 @@
 #include "ctscan/container.h"
 #include "ctscan/entry.h"
 #include "src/container/container_internal.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
-              #cond);                                                  \
-      abort();                                                         \
-    }                                                                  \
-  } while (0)
 
 /* At most this many TileLeaf records are read per input. */
 #define MAX_RECORDS 64

@@ -11,15 +11,8 @@
 #include <unistd.h>
 
 #include "ctscan/scan.h"
+#include "fuzz_check.h"
 
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
-              #cond);                                                  \
-      abort();                                                         \
-    }                                                                  \
-  } while (0)
 
 static char g_dir[64];
 static char g_path[96];

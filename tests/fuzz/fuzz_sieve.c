@@ -27,17 +27,9 @@
 #include "ctscan/sieve.h"
 #include "ctscan/summary.h"
 #include "simd/scan.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
-              #cond);                                                  \
-      abort();                                                         \
-    }                                                                  \
-  } while (0)
 
 typedef struct kernel {
   cts_kernel id;

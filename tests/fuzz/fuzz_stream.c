@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "ctscan/source.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -18,11 +19,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * lot; past this the run proves nothing new and only slows fuzzing). */
 #define FUZZ_MAX_OUTPUT ((uint64_t)64 << 20)
 #define FUZZ_MAX_STEPS 200000
-
-#define CHECK(cond)              \
-  do {                           \
-    if (!(cond)) __builtin_trap(); \
-  } while (0)
 
 static uint64_t next_rand(uint64_t *s) {
   uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);

@@ -181,33 +181,6 @@ static void truth(const ientry *e, size_t n, uint64_t out[N_TEST_LINTS][3]) {
   free(worst);
 }
 
-static char *json_of(const cts_stats *st) {
-  char *text = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&text, &len);
-  if (mem == NULL) return NULL;
-  if (cts_report_json(st, NULL, mem) != CTS_OK) {
-    fclose(mem);
-    free(text);
-    return NULL;
-  }
-  fclose(mem);
-  return text;
-}
-
-static const char *write_tmp_json(const cts_stats *st, const char *name) {
-  static char path[2][256];
-  static int which;
-  char *p = path[which ^= 1];
-  FILE *f;
-  snprintf(p, 256, "/tmp/ctscan-issuances-%d-%s.json", (int)getpid(), name);
-  f = fopen(p, "w");
-  if (f == NULL) return NULL;
-  CU_ASSERT_EQUAL(cts_report_json(st, NULL, f), CTS_OK);
-  fclose(f);
-  return p;
-}
-
 /* Below the budget: a precert and its certificate count once, under the
  * more severe status, whichever comes first; counts equal the truth. */
 static void test_exact_pairs(void) {
@@ -235,8 +208,8 @@ static void test_exact_pairs(void) {
                      ca->lints[LINT_A]->entries[CTS_STATS_ERROR] >
                  want[LINT_A][CTS_STATS_WARN] + want[LINT_A][CTS_STATS_ERROR]);
   CU_ASSERT_TRUE(want[LINT_A][CTS_STATS_ERROR] > 0);
-  a = json_of(&fwd);
-  b = json_of(&rev);
+  a = cts_test_stats_json(&fwd);
+  b = cts_test_stats_json(&rev);
   CU_ASSERT_TRUE(a != NULL && b != NULL && strcmp(a, b) == 0);
   CU_ASSERT_PTR_NOT_NULL(a != NULL ? strstr(a, "\"lint_counts\":\"exact\"")
                                    : NULL);
@@ -312,7 +285,7 @@ static void test_sampled_estimates(void) {
     CU_ASSERT_TRUE(fabs((double)got - (double)exp) <= tol);
   }
   printf("\n    ");
-  j = json_of(&st);
+  j = cts_test_stats_json(&st);
   snprintf(expect, sizeof(expect), "\"lint_counts\":\"sampled 1/2^%u\"",
            (unsigned)ca->findings.level);
   CU_ASSERT_PTR_NOT_NULL(j != NULL ? strstr(j, expect) : NULL);
@@ -358,13 +331,13 @@ static void check_merge(size_t budget, uint32_t n_issuances) {
   const char *p1, *p2;
   init(&whole, budget);
   for (size_t i = 0; i < n; i++) add(&whole, &e[i]);
-  w = json_of(&whole);
+  w = cts_test_stats_json(&whole);
   CU_ASSERT_PTR_NOT_NULL_FATAL(w);
   if (g_n_cas == 1)
     CU_ASSERT_EQUAL(only_ca(&whole)->findings.level > 0, budget != 0);
   init(&reverse, budget);
   for (size_t i = n; i-- > 0;) add(&reverse, &e[i]);
-  rv = json_of(&reverse);
+  rv = cts_test_stats_json(&reverse);
   CU_ASSERT_TRUE(rv != NULL && strcmp(rv, w) == 0);
   for (int split = 0; split < 2; split++) {
     init(&h1, budget);
@@ -374,10 +347,10 @@ static void check_merge(size_t budget, uint32_t n_issuances) {
     init(&merged, budget);
     CU_ASSERT_EQUAL(cts_stats_merge(&merged, &h2), CTS_OK);
     CU_ASSERT_EQUAL(cts_stats_merge(&merged, &h1), CTS_OK);
-    m = json_of(&merged);
+    m = cts_test_stats_json(&merged);
     CU_ASSERT_TRUE(m != NULL && strcmp(m, w) == 0);
-    p1 = write_tmp_json(&h1, "h1");
-    p2 = write_tmp_json(&h2, "h2");
+    p1 = cts_test_write_stats_json(&h1, "h1");
+    p2 = cts_test_write_stats_json(&h2, "h2");
     CU_ASSERT_PTR_NOT_NULL_FATAL(p1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(p2);
     CU_ASSERT_EQUAL_FATAL(cts_report_load_json(p1, &l1, err, sizeof(err)),
@@ -387,7 +360,7 @@ static void check_merge(size_t budget, uint32_t n_issuances) {
     init(&loaded, budget);
     CU_ASSERT_EQUAL(cts_stats_merge(&loaded, &l1), CTS_OK);
     CU_ASSERT_EQUAL(cts_stats_merge(&loaded, &l2), CTS_OK);
-    lj = json_of(&loaded);
+    lj = cts_test_stats_json(&loaded);
     CU_ASSERT_TRUE(lj != NULL && strcmp(lj, w) == 0);
     unlink(p1);
     unlink(p2);
@@ -401,13 +374,13 @@ static void check_merge(size_t budget, uint32_t n_issuances) {
     cts_stats_free(&loaded);
   }
   /* a file read back and written again is the same file */
-  p1 = write_tmp_json(&whole, "whole");
+  p1 = cts_test_write_stats_json(&whole, "whole");
   CU_ASSERT_PTR_NOT_NULL_FATAL(p1);
   CU_ASSERT_EQUAL_FATAL(cts_report_load_json(p1, &l1, err, sizeof(err)),
                         CTS_OK);
   init(&loaded, budget);
   CU_ASSERT_EQUAL(cts_stats_merge(&loaded, &l1), CTS_OK);
-  lj = json_of(&loaded);
+  lj = cts_test_stats_json(&loaded);
   CU_ASSERT_TRUE(lj != NULL && strcmp(lj, w) == 0);
   unlink(p1);
   free(lj);

@@ -14,29 +14,11 @@
 #include "ctscan/lint.h"
 #include "test.h"
 
-#define ZLINT_DIR "corpus/zlint/"
-
-static unsigned char *read_pem(const char *name, long *out_len) {
-  char path[512], *pem_name = NULL, *header = NULL;
-  unsigned char *der = NULL;
-  BIO *bio;
-  snprintf(path, sizeof(path), "%s%s", ZLINT_DIR, name);
-  bio = BIO_new_file(path, "r");
-  if (bio == NULL) return NULL;
-  if (!PEM_bytes_read_bio(&der, out_len, &pem_name, PEM_STRING_X509, bio,
-                          NULL, NULL))
-    der = NULL;
-  OPENSSL_free(pem_name);
-  OPENSSL_free(header);
-  BIO_free(bio);
-  return der;
-}
-
 /* Runs one corpus certificate through a fast-path checker. */
 static int check_file(cts_checker *c, const char *name) {
   long len = 0;
   const char *reason = NULL;
-  unsigned char *der = read_pem(name, &len);
+  unsigned char *der = cts_test_zlint_der(name, &len);
   int ok;
   if (der == NULL) return 0;
   ok = cts_checker_run(c, der, (size_t)len, 0, &reason) == CTS_OK;

@@ -257,41 +257,20 @@ static const lint_case k_cases[] = {
      "o1s0ep0a1nc1.pem", CTS_LINT_PASS},
 };
 
-static unsigned char *read_pem(const char *name, long *out_len) {
-  char path[512], *pem_name = NULL;
-  unsigned char *der = NULL;
-  BIO *bio;
-  snprintf(path, sizeof(path), "corpus/zlint/%s", name);
-  bio = BIO_new_file(path, "r");
-  if (bio == NULL) return NULL;
-  if (!PEM_bytes_read_bio(&der, out_len, &pem_name, PEM_STRING_X509, bio,
-                          NULL, NULL))
-    der = NULL;
-  OPENSSL_free(pem_name);
-  BIO_free(bio);
-  return der;
-}
-
-static cts_lint_status status_of(const cts_checker *c, const char *lint) {
-  for (size_t i = 0; i < c->n_lints; i++)
-    if (strcmp(c->lints[i].name, lint) == 0) return c->results[i];
-  return CTS_LINT_FATAL;
-}
-
 static void test_incident_lints(void) {
   cts_checker c;
   const char *reason = NULL;
   CU_ASSERT_FATAL(cts_checker_init(&c, 0) == CTS_OK);
   for (size_t i = 0; i < sizeof(k_cases) / sizeof(k_cases[0]); i++) {
     long len = 0;
-    unsigned char *der = read_pem(k_cases[i].file, &len);
+    unsigned char *der = cts_test_zlint_der(k_cases[i].file, &len);
     CU_ASSERT_PTR_NOT_NULL(der);
     if (der == NULL) continue;
     CU_ASSERT_EQUAL(cts_checker_run(&c, der, (size_t)len, 0, &reason), CTS_OK);
-    if (status_of(&c, k_cases[i].lint) != k_cases[i].want)
+    if (cts_test_status_of(&c, k_cases[i].lint) != k_cases[i].want)
       fprintf(stderr, "\n  %s %s: %s", k_cases[i].lint, k_cases[i].file,
-              cts_lint_status_str(status_of(&c, k_cases[i].lint)));
-    CU_ASSERT_EQUAL(status_of(&c, k_cases[i].lint), k_cases[i].want);
+              cts_lint_status_str(cts_test_status_of(&c, k_cases[i].lint)));
+    CU_ASSERT_EQUAL(cts_test_status_of(&c, k_cases[i].lint), k_cases[i].want);
     OPENSSL_free(der);
   }
   cts_checker_free(&c);
@@ -316,7 +295,7 @@ static void test_corrupted_extension_values(void) {
   CU_ASSERT_FATAL(cts_checker_init(&c, 0) == CTS_OK);
   for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
     long len = 0;
-    unsigned char *der = read_pem(files[f], &len);
+    unsigned char *der = cts_test_zlint_der(files[f], &len);
     uint8_t *copy;
     CU_ASSERT_PTR_NOT_NULL(der);
     if (der == NULL) continue;

@@ -19,22 +19,6 @@
 #include "src/lints/lints_internal.h"
 #include "test.h"
 
-static unsigned char *read_pem(const char *name, long *out_len) {
-  char path[512], *pem_name = NULL, *header = NULL;
-  unsigned char *der = NULL;
-  BIO *bio;
-  snprintf(path, sizeof(path), "corpus/zlint/%s", name);
-  bio = BIO_new_file(path, "r");
-  if (bio == NULL) return NULL;
-  if (!PEM_bytes_read_bio(&der, out_len, &pem_name, PEM_STRING_X509, bio, NULL,
-                          NULL))
-    der = NULL;
-  OPENSSL_free(pem_name);
-  OPENSSL_free(header);
-  BIO_free(bio);
-  return der;
-}
-
 /* The status of one lint on one corpus certificate; full_all as --full. */
 static cts_lint_status lint_status(const char *lint, const char *file,
                                    int full_all) {
@@ -42,7 +26,7 @@ static cts_lint_status lint_status(const char *lint, const char *file,
   cts_lint_status st = CTS_LINT_FATAL;
   long len = 0;
   const char *reason;
-  unsigned char *der = read_pem(file, &len);
+  unsigned char *der = cts_test_zlint_der(file, &len);
   const cts_lint *l = cts_lint_find(lint);
   CU_ASSERT_PTR_NOT_NULL_FATAL(der);
   CU_ASSERT_PTR_NOT_NULL_FATAL(l);
@@ -60,7 +44,7 @@ static int parsed_by_openssl(const char *file) {
   long len = 0;
   const char *reason;
   int parsed = -1;
-  unsigned char *der = read_pem(file, &len);
+  unsigned char *der = cts_test_zlint_der(file, &len);
   CU_ASSERT_PTR_NOT_NULL_FATAL(der);
   CU_ASSERT_FATAL(cts_checker_init(&c, 0) == CTS_OK);
   if (cts_checker_run(&c, der, (size_t)len, 0, &reason) == CTS_OK)

@@ -287,28 +287,12 @@ static void test_url(void) {
 
 /* --- the first-table lints on corpus certificates ------------------------ */
 
-static unsigned char *read_pem(const char *name, long *out_len) {
-  char path[512], *pem_name = NULL, *header = NULL;
-  unsigned char *der = NULL;
-  BIO *bio;
-  snprintf(path, sizeof(path), "corpus/zlint/%s", name);
-  bio = BIO_new_file(path, "r");
-  if (bio == NULL) return NULL;
-  if (!PEM_bytes_read_bio(&der, out_len, &pem_name, PEM_STRING_X509, bio,
-                          NULL, NULL))
-    der = NULL;
-  OPENSSL_free(pem_name);
-  OPENSSL_free(header);
-  BIO_free(bio);
-  return der;
-}
-
 static cts_lint_status verdict(cts_checker *c, const char *lint,
                                const char *file) {
   const cts_lint *l = cts_lint_find(lint);
   const char *reason;
   long len = 0;
-  unsigned char *der = read_pem(file, &len);
+  unsigned char *der = cts_test_zlint_der(file, &len);
   cts_lint_status st = CTS_LINT_FATAL;
   CU_ASSERT_PTR_NOT_NULL_FATAL(l);
   CU_ASSERT_PTR_NOT_NULL_FATAL(der);

@@ -540,37 +540,10 @@ static void mixed(spec *out, size_t n, int big) {
   }
 }
 
-static char *json_of(const cts_stats *st) {
-  char *text = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&text, &len);
-  if (mem == NULL) return NULL;
-  if (cts_report_json(st, NULL, mem) != CTS_OK) {
-    fclose(mem);
-    free(text);
-    return NULL;
-  }
-  fclose(mem);
-  return text;
-}
-
 static void scan_part(cts_stats *st, const spec *all, size_t from, size_t to,
                       size_t step) {
   CU_ASSERT_FATAL(cts_stats_init(st, n_lints()) == CTS_OK);
   for (size_t i = from; i < to; i += step) add(st, &all[i]);
-}
-
-static char *write_tmp_json(const cts_stats *st, const char *name) {
-  static char path[2][256];
-  static int which;
-  char *p = path[which ^= 1];
-  FILE *f;
-  snprintf(p, 256, "/tmp/ctscan-pop-%d-%s.json", (int)getpid(), name);
-  f = fopen(p, "w");
-  if (f == NULL) return NULL;
-  CU_ASSERT_EQUAL(cts_report_json(st, NULL, f), CTS_OK);
-  fclose(f);
-  return p;
 }
 
 /* Merging two halves (split by range or interleaved, in memory or read
@@ -585,11 +558,11 @@ static void check_merge(int big) {
   CU_ASSERT_PTR_NOT_NULL_FATAL(all);
   mixed(all, n, big);
   scan_part(&whole, all, 0, n, 1);
-  w = json_of(&whole);
+  w = cts_test_stats_json(&whole);
   CU_ASSERT_PTR_NOT_NULL_FATAL(w);
   CU_ASSERT_FATAL(cts_stats_init(&reverse, n_lints()) == CTS_OK);
   for (size_t i = n; i-- > 0;) add(&reverse, &all[i]);
-  rv = json_of(&reverse);
+  rv = cts_test_stats_json(&reverse);
   CU_ASSERT_TRUE(rv != NULL && strcmp(rv, w) == 0);
   for (int split = 0; split < 2; split++) {
     if (split == 0) {
@@ -602,16 +575,16 @@ static void check_merge(int big) {
     CU_ASSERT_FATAL(cts_stats_init(&merged, n_lints()) == CTS_OK);
     CU_ASSERT_EQUAL(cts_stats_merge(&merged, &h2), CTS_OK);
     CU_ASSERT_EQUAL(cts_stats_merge(&merged, &h1), CTS_OK);
-    m = json_of(&merged);
+    m = cts_test_stats_json(&merged);
     CU_ASSERT_TRUE(m != NULL && strcmp(m, w) == 0);
-    p1 = write_tmp_json(&h1, "h1");
-    p2 = write_tmp_json(&h2, "h2");
+    p1 = cts_test_write_stats_json(&h1, "h1");
+    p2 = cts_test_write_stats_json(&h2, "h2");
     CU_ASSERT_EQUAL_FATAL(cts_report_load_json(p1, &l1, err, sizeof(err)), CTS_OK);
     CU_ASSERT_EQUAL_FATAL(cts_report_load_json(p2, &l2, err, sizeof(err)), CTS_OK);
     CU_ASSERT_FATAL(cts_stats_init(&loaded, n_lints()) == CTS_OK);
     CU_ASSERT_EQUAL(cts_stats_merge(&loaded, &l1), CTS_OK);
     CU_ASSERT_EQUAL(cts_stats_merge(&loaded, &l2), CTS_OK);
-    lj = json_of(&loaded);
+    lj = cts_test_stats_json(&loaded);
     CU_ASSERT_TRUE(lj != NULL && strcmp(lj, w) == 0);
     unlink(p1);
     unlink(p2);

@@ -4,13 +4,8 @@
 # screenshot is kept as a test artifact (build/report.png).
 # Usage: CTSCAN=path/to/ctscan sh tests/corpus/html.sh
 set -u
-CTSCAN=${CTSCAN:-./ctscan}
-T=$(mktemp -d /tmp/ctscan-html.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+SUITE=html
+. tests/corpus/lib.sh
 
 BROWSER=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$BROWSER" ]; then

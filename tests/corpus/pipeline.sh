@@ -3,27 +3,9 @@
 # frame, ct-archive style zips, threads, progress, damaged inputs.
 # Usage: CTSCAN=path/to/ctscan sh tests/corpus/pipeline.sh
 set -u
-CTSCAN=${CTSCAN:-./ctscan}
-T=$(mktemp -d /tmp/ctscan-pipeline.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
-check() { # check NAME COMMAND...
-  name=$1; shift
-  if "$@" >"$T/out" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/     /' "$T/out" | head -20; fi
-}
-jqt() { # jqt FILE EXPR: EXPR must print true
-  [ "$(jq -r "$2" "$1" 2>&1)" = "true" ]
-}
-scan() { # scan JSON [OPTIONS] INPUT...: exit status must be 0
-  out=$1; shift
-  "$CTSCAN" scan --quiet --json "$out" "$@" >"$T/table" 2>"$T/err"
-}
+SUITE=pipeline
+. tests/corpus/lib.sh
 same() { cmp -s "$1" "$2"; }
-accounted='.totals.entries == .totals.clean + .totals.flagged + .totals.unparseable'
 TREE=corpus/navigli2025h2
 
 # pack: a dump that zstd -d turns back into the TileLeaf stream

@@ -4,18 +4,8 @@
 # survives `ctscan merge` of shards.
 # Usage: CTSCAN=path/to/ctscan sh tests/corpus/population.sh
 set -u
-CTSCAN=${CTSCAN:-./ctscan}
-T=$(mktemp -d /tmp/ctscan-pop.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
-check() {
-  name=$1; shift
-  if "$@" >"$T/out" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/     /' "$T/out" | head -20; fi
-}
-jqt() { [ "$(jq -r "$2" "$1" 2>&1)" = "true" ]; }
+SUITE=pop
+. tests/corpus/lib.sh
 
 inputs="corpus/navigli2025h2 corpus/zlint corpus/rfc6962/get-entries-2013-pilot.json"
 for n in 1 2 5; do

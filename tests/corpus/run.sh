@@ -2,26 +2,8 @@
 # Command-line tests over the real corpus: what a user runs and reads.
 # Usage: CTSCAN=path/to/ctscan sh tests/corpus/run.sh
 set -u
-CTSCAN=${CTSCAN:-./ctscan}
-T=$(mktemp -d /tmp/ctscan-corpus.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
-check() { # check NAME COMMAND...
-  name=$1; shift
-  if "$@" >"$T/out" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/     /' "$T/out" | head -20; fi
-}
-jqt() { # jqt FILE EXPR: EXPR must print true
-  [ "$(jq -r "$2" "$1" 2>&1)" = "true" ]
-}
-scan() { # scan JSON INPUT...: exit status must be 0
-  out=$1; shift
-  "$CTSCAN" scan --quiet --json "$out" "$@" >"$T/table" 2>"$T/err"
-}
-accounted='.totals.entries == .totals.clean + .totals.flagged + .totals.unparseable'
+SUITE=corpus
+. tests/corpus/lib.sh
 
 # usage and unreadable input: exit 1
 "$CTSCAN" >/dev/null 2>&1; [ $? -eq 1 ] && ok "no arguments: exit 1" || bad "no arguments: exit 1"

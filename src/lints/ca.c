@@ -239,8 +239,6 @@ static cts_lint_status run_sub_cert_not_is_ca(const cts_lint_cert *c) {
 
 /* --- keyUsage (RFC 5280 4.2.1.3) --------------------------------------- */
 
-static int applies_ca(const cts_lint_cert *c) { return c->facts.is_ca; }
-
 static int applies_ca_with_ku(const cts_lint_cert *c) {
   return c->facts.is_ca && c->facts.ku_present;
 }
@@ -506,8 +504,6 @@ static cts_lint_status run_mp_allowed_eku(const cts_lint_cert *c) {
     return CTS_LINT_INFO;
   return CTS_LINT_PASS;
 }
-
-static int applies_not_ca(const cts_lint_cert *c) { return !c->facts.is_ca; }
 
 /* BRs 7.1.2.3 (f): a subscriber certificate's extKeyUsage is required. */
 static cts_lint_status run_sub_cert_eku_missing(const cts_lint_cert *c) {
@@ -810,7 +806,7 @@ static const cts_lint table[] = {
          "Root and Subordinate CA certificate keyUsage extension MUST be "
          "present",
          "BRs: 7.1.2.1, RFC 5280: 4.2.1.3", CTS_SRC_CABF_BR, RFC3280_DATE, 0,
-         applies_ca, run_ca_key_usage_missing),
+         cts_applies_ca, run_ca_key_usage_missing),
     LINT("e_ca_key_usage_not_critical",
          "Root and Subordinate CA certificate keyUsage extension MUST be "
          "marked as critical",
@@ -972,7 +968,7 @@ static const cts_lint table[] = {
          "Subscriber certificates MUST have the extended key usage extension "
          "present",
          "BRs: 7.1.2.3", CTS_SRC_CABF_BR, CAB_EFFECTIVE_DATE, 0,
-         applies_not_ca, run_sub_cert_eku_missing),
+         cts_applies_not_ca, run_sub_cert_eku_missing),
     LINT("e_sub_cert_eku_server_auth_client_auth_missing",
          "Subscriber certificates MUST have either id-kp-serverAuth or "
          "id-kp-clientAuth or both present in extKeyUsage",

@@ -23,10 +23,6 @@
 #define SC17_DATE CTS_DATE(2019, 6, 21)
 #define CAB_V170_DATE CTS_DATE(2020, 1, 31) /* also EVGs 9.2.8 */
 
-static cts_lint_status error_if(int bad) {
-  return bad ? CTS_LINT_ERROR : CTS_LINT_PASS;
-}
-
 /* Every lint here asks; the memo walks the policies once. */
 static int is_ev(const cts_lint_cert *cert) {
   return cts_subj_memo_get(cert, CTS_SM_EV)->is_ev;
@@ -89,21 +85,21 @@ static int go_str_empty(go_str a) { return cts_subj_rune_count(a.tag, a.v) == 0;
  * (the last string value). */
 
 static cts_lint_status run_org_missing(const cts_lint_cert *cert) {
-  return error_if(!has_type(cert, CTS_ST_O));
+  return cts_error_if(!has_type(cert, CTS_ST_O));
 }
 
 static cts_lint_status run_country_missing(const cts_lint_cert *cert) {
-  return error_if(!has_type(cert, CTS_ST_C));
+  return cts_error_if(!has_type(cert, CTS_ST_C));
 }
 
 static cts_lint_status run_business_category_missing(
     const cts_lint_cert *cert) {
-  return error_if(!has_type(cert, CTS_ST_BUSINESS));
+  return cts_error_if(!has_type(cert, CTS_ST_BUSINESS));
 }
 
 static cts_lint_status run_serial_number_missing(const cts_lint_cert *cert) {
   const cts_subj_val *sn = &subj_memo(cert)->last_str[CTS_ST_SERIAL];
-  return error_if(!sn->set || sn->runes == 0);
+  return cts_error_if(!sn->set || sn->runes == 0);
 }
 
 /* EVGs 9.2.3 (7.1.4.2.3 in older numbering): businessCategory MUST contain
@@ -129,14 +125,14 @@ static cts_lint_status run_invalid_business_category(
     const cts_lint_cert *cert) {
   const cts_subj_memo *m = subj_memo(cert);
   if (!m->has_bc) return CTS_LINT_NA;
-  return error_if(!is_business_category(m->first_bc, m->first_bc_tag));
+  return cts_error_if(!is_business_category(m->first_bc, m->first_bc_tag));
 }
 
 /* EVGs 9.2.9 (7.1.4.2.9 before; Ballot SC16): no subject attributes but
  * those 9.2 specifies (organizationalUnitName is still counted as allowed
  * here; its ban has its own lint). */
 static cts_lint_status run_extra_subject_attribs(const cts_lint_cert *cert) {
-  return error_if(subj_memo(cert)->flags & CTS_SF_NOT_EV);
+  return cts_error_if(subj_memo(cert)->flags & CTS_SF_NOT_EV);
 }
 
 /* --- organizationIdentifier: EVGs 9.2.8 and 9.8.2 (v1.7.0+) ------------ */
@@ -169,7 +165,7 @@ static cts_lint_status run_invalid_orgid_reg_scheme(
   if (!first_org_id(cert, &id)) return CTS_LINT_PASS;
   while (n < 3 && cts_subj_next_rune(id.tag, id.v, &pos, &r[n])) n++;
   if (n < 3) return CTS_LINT_ERROR;
-  return error_if(!((r[0] == 'N' && r[1] == 'T' && r[2] == 'R') ||
+  return cts_error_if(!((r[0] == 'N' && r[1] == 'T' && r[2] == 'R') ||
                     (r[0] == 'V' && r[1] == 'A' && r[2] == 'T') ||
                     (r[0] == 'P' && r[1] == 'S' && r[2] == 'D')));
 }
@@ -192,7 +188,7 @@ static const cts_ext *find_ext(const cts_summary *sum, const char *oid,
 /* EVGs 9.8.2: with subject:organizationIdentifier present, the
  * cabfOrganizationIdentifier extension MUST be present. */
 static cts_lint_status run_org_id_ext_missing(const cts_lint_cert *cert) {
-  return error_if(FIND_EXT(cert->sum, OID_EXT_CABF_ORG_ID) == NULL);
+  return cts_error_if(FIND_EXT(cert->sum, OID_EXT_CABF_ORG_ID) == NULL);
 }
 
 /* CABFOrganizationIdentifier ::= SEQUENCE {
@@ -245,7 +241,7 @@ static int applies_psd_vat(const cts_lint_cert *cert) {
 static cts_lint_status run_psd_vat_has_state(const cts_lint_cert *cert) {
   cabf_org_id id;
   if (!parse_cabf_org_id(cert->sum, &id)) return CTS_LINT_PASS;
-  return error_if(!go_str_empty(id.state));
+  return cts_error_if(!go_str_empty(id.state));
 }
 
 /* The subject's organizationIdentifier split as EVGs 9.2.8 has it:
@@ -336,7 +332,7 @@ static cts_lint_status run_orgid_inconsistent(const cts_lint_cert *cert) {
   if (org_ids_equal(&subj, &ext)) return CTS_LINT_PASS;
   if (!go_str_is(subj.scheme, "PSD")) return CTS_LINT_ERROR;
   if (!parse_subject_org_id(id, 1, &subj)) return CTS_LINT_ERROR;
-  return error_if(!org_ids_equal(&subj, &ext));
+  return cts_error_if(!org_ids_equal(&subj, &ext));
 }
 
 /* --- names: EVGs 9.8.1 (v1.7.8): subjectAltName holds dNSNames only, and
@@ -367,7 +363,7 @@ static cts_lint_status run_not_wildcard(const cts_lint_cert *cert) {
     if (sum->sans[i].type == CTS_GN_DNS &&
         is_bad_wildcard(cts_names_span(sum, sum->sans[i].value)))
       return CTS_LINT_ERROR;
-  return error_if(is_bad_wildcard(cts_names_cn(sum, &buf)));
+  return cts_error_if(is_bad_wildcard(cts_names_cn(sum, &buf)));
 }
 
 /* --- validity: EVGs 1.0 8(a) / 1.6.1 9.4: at most 27 months, until the
@@ -416,7 +412,7 @@ static int64_t add_months(int64_t t, int64_t months) {
 
 static cts_lint_status run_valid_time_too_long(const cts_lint_cert *cert) {
   const cts_summary *sum = cert->sum;
-  return error_if(add_months(sum->not_before, 27) < sum->not_after);
+  return cts_error_if(add_months(sum->not_before, 27) < sum->not_after);
 }
 
 /* --- the table --------------------------------------------------------- */

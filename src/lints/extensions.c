@@ -44,25 +44,7 @@
 #define APPLE_CT_POLICY_DATE CTS_DATE(2018, 10, 15)
 #define NO_RESERVED_IP_DATE CTS_DATE(2015, 11, 1)
 
-static cts_lint_status error_if(int bad) {
-  return bad ? CTS_LINT_ERROR : CTS_LINT_PASS;
-}
-
-static cts_lint_status warn_if(int bad) {
-  return bad ? CTS_LINT_WARN : CTS_LINT_PASS;
-}
-
 /* --- applies ------------------------------------------------------------- */
-
-static int applies_ca(const cts_lint_cert *cert) { return cert->facts.is_ca; }
-
-static int applies_not_ca(const cts_lint_cert *cert) {
-  return !cert->facts.is_ca;
-}
-
-static int applies_subscriber(const cts_lint_cert *cert) {
-  return cert->facts.is_subscriber;
-}
 
 static int applies_non_root_ca(const cts_lint_cert *cert) {
   return cert->facts.is_ca && !cert->facts.is_root;
@@ -157,7 +139,7 @@ static cts_lint_status run_aki_no_key_id(const cts_lint_cert *cert) {
 
 /* RFC 5280 4.2.1.1: conforming CAs MUST mark this extension non-critical. */
 static cts_lint_status run_aki_critical(const cts_lint_cert *cert) {
-  return error_if(KNOWN(cert->sum, ext_aki)->critical);
+  return cts_error_if(KNOWN(cert->sum, ext_aki)->critical);
 }
 
 /* One optional implicitly tagged field [n], primitive or constructed, whose
@@ -186,29 +168,29 @@ static cts_lint_status run_mp_aki_correct(const cts_lint_cert *cert) {
       !optional_ctx(&seq, 1, &issuer, &has_issuer) ||
       !optional_ctx(&seq, 2, &serial, &has_serial))
     return CTS_LINT_FATAL;
-  return error_if(id.len > 0 && issuer.len > 0);
+  return cts_error_if(id.len > 0 && issuer.len > 0);
 }
 
 /* --- subject key identifier (RFC 5280 4.2.1.2) ---------------------------- */
 
 /* Conforming CAs MUST mark this extension non-critical. */
 static cts_lint_status run_ski_critical(const cts_lint_cert *cert) {
-  return error_if(KNOWN(cert->sum, ext_ski)->critical);
+  return cts_error_if(KNOWN(cert->sum, ext_ski)->critical);
 }
 
 /* It MUST appear in all conforming CA certificates. */
 static cts_lint_status run_ski_missing_ca(const cts_lint_cert *cert) {
-  return error_if(!(cert->sum->ext_ski >= 0));
+  return cts_error_if(!(cert->sum->ext_ski >= 0));
 }
 
 /* It SHOULD be included in all end entity certificates. */
 static cts_lint_status run_ski_missing_sub(const cts_lint_cert *cert) {
-  return warn_if(!(cert->sum->ext_ski >= 0));
+  return cts_warn_if(!(cert->sum->ext_ski >= 0));
 }
 
 /* BRs 7.1.2.7.6 (SC62): NOT RECOMMENDED in subscriber certificates. */
 static cts_lint_status run_ski_not_recommended(const cts_lint_cert *cert) {
-  return warn_if((cert->sum->ext_ski >= 0));
+  return cts_warn_if((cert->sum->ext_ski >= 0));
 }
 
 /* --- cRLDistributionPoints (RFC 5280 4.2.1.13, BRs 7.1.2) ------------------ */
@@ -222,13 +204,13 @@ static uint32_t cdp_uris(const cts_lint_cert *cert) {
 /* BRs 7.1.2.2 b / 7.1.2.3 b: the extension MUST contain the HTTP URL of the
  * CA's CRL service. zlint: some fullName URI begins "http://". */
 static cts_lint_status run_cdp_no_http_url(const cts_lint_cert *cert) {
-  return error_if(!(cdp_uris(cert) & CTS_CDP_HTTP));
+  return cts_error_if(!(cdp_uris(cert) & CTS_CDP_HTTP));
 }
 
 /* RFC 5280 4.2.1.13: DistributionPointName SHOULD include at least one
  * LDAP or HTTP URI (any case). */
 static cts_lint_status run_cdp_missing_ldap_or_uri(const cts_lint_cert *cert) {
-  return warn_if(!(cdp_uris(cert) & CTS_CDP_HTTP_LDAP_I));
+  return cts_warn_if(!(cdp_uris(cert) & CTS_CDP_HTTP_LDAP_I));
 }
 
 static int applies_cdp_uris(const cts_lint_cert *cert) {
@@ -238,7 +220,7 @@ static int applies_cdp_uris(const cts_lint_cert *cert) {
 /* BRs 7.1.2.11.2 (v2.0.0): the scheme of each distribution point URI MUST
  * be "http". zlint: every URI begins "http:". */
 static cts_lint_status run_cdp_not_http(const cts_lint_cert *cert) {
-  return error_if(cdp_uris(cert) & CTS_CDP_NOT_HTTP);
+  return cts_error_if(cdp_uris(cert) & CTS_CDP_NOT_HTTP);
 }
 
 /* RFC 5280 4.2.1.13: a DistributionPoint MUST NOT consist of only the
@@ -288,16 +270,16 @@ static cts_lint_status run_dp_incomplete(const cts_lint_cert *cert) {
 /* BRs 7.1.2.3 / RFC 5280 4.2.1.13: the extension SHOULD NOT (BRs: MUST
  * NOT) be marked critical. */
 static cts_lint_status run_cdp_critical_error(const cts_lint_cert *cert) {
-  return error_if(KNOWN(cert->sum, ext_cdp)->critical);
+  return cts_error_if(KNOWN(cert->sum, ext_cdp)->critical);
 }
 
 static cts_lint_status run_cdp_critical_warn(const cts_lint_cert *cert) {
-  return warn_if(KNOWN(cert->sum, ext_cdp)->critical);
+  return cts_warn_if(KNOWN(cert->sum, ext_cdp)->critical);
 }
 
 /* BRs 7.1.2.2 b: a subordinate CA certificate MUST have the extension. */
 static cts_lint_status run_sub_ca_cdp_missing(const cts_lint_cert *cert) {
-  return error_if(!(cert->sum->ext_cdp >= 0));
+  return cts_error_if(!(cert->sum->ext_cdp >= 0));
 }
 
 /* RFC 5280 4.2.1.15: freshestCRL MUST be marked non-critical. */
@@ -306,7 +288,7 @@ static int applies_freshest(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_freshest_critical(const cts_lint_cert *cert) {
-  return error_if(CRITICAL(cert, CTS_XI_FRESHEST_CRL));
+  return cts_error_if(CRITICAL(cert, CTS_XI_FRESHEST_CRL));
 }
 
 /* --- authorityInfoAccess (RFC 5280 4.2.2.1, BRs 7.1.2) --------------------- */
@@ -325,33 +307,33 @@ static const cts_ext_memo *aia_urls(const cts_lint_cert *cert) {
 /* RFC 5280 4.2.2.1: conforming CAs MUST mark this extension non-critical
  * (and BRs 7.1.2.2 c, 7.1.2.3 c). */
 static cts_lint_status run_aia_critical(const cts_lint_cert *cert) {
-  return error_if(KNOWN(cert->sum, ext_aia)->critical);
+  return cts_error_if(KNOWN(cert->sum, ext_aia)->critical);
 }
 
 /* BRs 7.1.2.2 c (before v1.7.1: MUST be present; from v1.7.1: SHOULD). */
 static cts_lint_status run_sub_ca_aia_missing(const cts_lint_cert *cert) {
-  return error_if(!(cert->sum->ext_aia >= 0));
+  return cts_error_if(!(cert->sum->ext_aia >= 0));
 }
 
 static cts_lint_status run_sub_ca_aia_missing_warn(const cts_lint_cert *cert) {
-  return warn_if(!(cert->sum->ext_aia >= 0));
+  return cts_warn_if(!(cert->sum->ext_aia >= 0));
 }
 
 /* BRs 7.1.2.2 c / 7.1.2.3 c: it SHOULD contain the HTTP URL of the issuing
  * CA's certificate (id-ad-caIssuers, "http://"). */
 static cts_lint_status run_aia_no_issuer_url(const cts_lint_cert *cert) {
-  return warn_if(!(aia_bits(cert) & CTS_AIA_ISSUERS_HTTP));
+  return cts_warn_if(!(aia_bits(cert) & CTS_AIA_ISSUERS_HTTP));
 }
 
 /* BRs 7.1.2.3 c (until v2.0.0): it MUST contain the HTTP URL of the
  * issuing CA's OCSP responder (id-ad-ocsp, "http://"). */
 static cts_lint_status run_aia_no_ocsp_url(const cts_lint_cert *cert) {
-  return error_if(!(aia_bits(cert) & CTS_AIA_OCSP_HTTP));
+  return cts_error_if(!(aia_bits(cert) & CTS_AIA_OCSP_HTTP));
 }
 
 /* BRs 7.1.2.3 c: a subscriber certificate MUST carry the extension. */
 static cts_lint_status run_sub_cert_aia_missing(const cts_lint_cert *cert) {
-  return error_if(!(cert->sum->ext_aia >= 0));
+  return cts_error_if(!(cert->sum->ext_aia >= 0));
 }
 
 /* The subscriber applies below need no walk without an AIA extension. */
@@ -373,11 +355,11 @@ static int applies_subscriber_aia_urls(const cts_lint_cert *cert) {
 /* BRs 7.1.2.7.7: each URL of one access method must parse, with scheme
  * "http". */
 static cts_lint_status run_aia_ca_issuers_http(const cts_lint_cert *cert) {
-  return error_if(aia_urls(cert)->aia & CTS_AIA_ISSUERS_BAD_SCHEME);
+  return cts_error_if(aia_urls(cert)->aia & CTS_AIA_ISSUERS_BAD_SCHEME);
 }
 
 static cts_lint_status run_aia_ocsp_http(const cts_lint_cert *cert) {
-  return error_if(aia_urls(cert)->aia & CTS_AIA_OCSP_BAD_SCHEME);
+  return cts_error_if(aia_urls(cert)->aia & CTS_AIA_OCSP_BAD_SCHEME);
 }
 
 /* BRs 7.1.2.7.7: only id-ad-ocsp and id-ad-caIssuers, each with a
@@ -393,7 +375,7 @@ static cts_lint_status run_aia_permitted_method(const cts_lint_cert *cert) {
  * accessLocation MUST be unique (compared ignoring case, as
  * strings.EqualFold; see CTS_AIA_MAX_URLS). */
 static cts_lint_status run_aia_unique(const cts_lint_cert *cert) {
-  return error_if(aia_bits(cert) & CTS_AIA_DUPLICATE);
+  return cts_error_if(aia_bits(cert) & CTS_AIA_DUPLICATE);
 }
 
 /* BRs 7.1.2.10.3 / 7.4.2: the URLs must name public hosts; a host that is
@@ -413,7 +395,7 @@ static int applies_aia_ca_issuers(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_aia_access_location(const cts_lint_cert *cert) {
-  return warn_if(!(aia_bits(cert) & CTS_AIA_ISSUERS_HTTP_LDAP));
+  return cts_warn_if(!(aia_bits(cert) & CTS_AIA_ISSUERS_HTTP_LDAP));
 }
 
 /* RFC 5280 4.2.2.2: subjectInfoAccess MUST be marked non-critical. */
@@ -422,7 +404,7 @@ static int applies_sia(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_sia_critical(const cts_lint_cert *cert) {
-  return error_if(CRITICAL(cert, CTS_XI_SIA));
+  return cts_error_if(CRITICAL(cert, CTS_XI_SIA));
 }
 
 /* --- OCSP responders (BRs 4.9.9, RFC 6960 4.2.2.2.1) ------------------------ */
@@ -435,7 +417,7 @@ static int applies_ocsp_signer(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_ocsp_nocheck(const cts_lint_cert *cert) {
-  return error_if(!HAS(cert, CTS_XI_OCSP_NOCHECK));
+  return cts_error_if(!HAS(cert, CTS_XI_OCSP_NOCHECK));
 }
 
 /* --- Certificate Transparency (RFC 6962 3) --------------------------------- */
@@ -457,7 +439,7 @@ static cts_lint_status run_empty_sct_list(const cts_lint_cert *cert) {
   v = cts_summary_der(cert->sum, e->value);
   if (!cts_der_get_element(&v, &list, CTS_DER_OCTET_STRING) || list.len < 2)
     return CTS_LINT_FATAL;
-  return error_if(list.data[0] == 0 && list.data[1] == 0);
+  return cts_error_if(list.data[0] == 0 && list.data[1] == 0);
 }
 
 /* RFC 6962 3.3: SCTs go into the final certificate, never into the
@@ -467,7 +449,7 @@ static int applies_precert(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_precert_with_scts(const cts_lint_cert *cert) {
-  return error_if(((cert->sum->flags & CTS_SUM_HAS_SCT_LIST) != 0));
+  return cts_error_if(((cert->sum->flags & CTS_SUM_HAS_SCT_LIST) != 0));
 }
 
 /* Unix seconds of t plus m calendar months, normalized as Go's
@@ -555,7 +537,7 @@ static uint32_t pol_bits(const cts_lint_cert *cert) {
 /* RFC 5280 4.2.1.4: a policy OID MUST NOT appear more than once (among
  * the first CTS_POL_MAX_OIDS). */
 static cts_lint_status run_policy_duplicate(const cts_lint_cert *cert) {
-  return error_if(pol_bits(cert) & CTS_POL_DUPLICATE);
+  return cts_error_if(pol_bits(cert) & CTS_POL_DUPLICATE);
 }
 
 static int applies_any_policy(const cts_lint_cert *cert) {
@@ -608,34 +590,34 @@ static int applies_explicit_text(const cts_lint_cert *cert) {
 
 /* RFC 6818 3: explicitText MUST NOT be an IA5String. */
 static cts_lint_status run_text_ia5(const cts_lint_cert *cert) {
-  return error_if(pol_bits(cert) & CTS_POL_TEXT_IA5);
+  return cts_error_if(pol_bits(cert) & CTS_POL_TEXT_IA5);
 }
 
 /* RFC 6818 3: explicitText has at most 200 characters; zlint counts the
  * octets of its UTF-8 form. */
 static cts_lint_status run_text_too_long(const cts_lint_cert *cert) {
-  return error_if(pol_bits(cert) & CTS_POL_TEXT_LONG);
+  return cts_error_if(pol_bits(cert) & CTS_POL_TEXT_LONG);
 }
 
 /* RFC 6818 3: explicitText SHOULD NOT include control characters. */
 static cts_lint_status run_text_control(const cts_lint_cert *cert) {
-  return warn_if(pol_bits(cert) & CTS_POL_TEXT_CONTROL);
+  return cts_warn_if(pol_bits(cert) & CTS_POL_TEXT_CONTROL);
 }
 
 /* RFC 6818 3: UTF8String (and BMPString) text SHOULD be NFC. zlint checks
  * the octets as written, BMPString included. */
 static cts_lint_status run_text_not_nfc(const cts_lint_cert *cert) {
-  return warn_if(pol_bits(cert) & CTS_POL_TEXT_NOT_NFC);
+  return cts_warn_if(pol_bits(cert) & CTS_POL_TEXT_NOT_NFC);
 }
 
 /* RFC 6818 3: explicitText SHOULD be a UTF8String. */
 static cts_lint_status run_text_not_utf8(const cts_lint_cert *cert) {
-  return warn_if(pol_bits(cert) & CTS_POL_TEXT_NOT_UTF8);
+  return cts_warn_if(pol_bits(cert) & CTS_POL_TEXT_NOT_UTF8);
 }
 
 /* RFC 5280 4.2.1.4: conforming CAs SHOULD NOT use noticeRef. */
 static cts_lint_status run_notice_ref(const cts_lint_cert *cert) {
-  return warn_if(pol_bits(cert) & CTS_POL_NOTICE_REF);
+  return cts_warn_if(pol_bits(cert) & CTS_POL_NOTICE_REF);
 }
 
 /* BRs 7.1.2.10.5 (v2.0.0): a non-root CA certificate MUST have the
@@ -646,33 +628,33 @@ static cts_lint_status run_invalid_ca_policies(const cts_lint_cert *cert) {
   const cts_ext_memo *m;
   if (!(cert->sum->ext_policies >= 0)) return CTS_LINT_ERROR;
   m = policies(cert);
-  if (m->pol & CTS_POL_ANY) return error_if(m->n_pol_oids > 1);
-  return error_if(!(m->pol & CTS_POL_RESERVED));
+  if (m->pol & CTS_POL_ANY) return cts_error_if(m->n_pol_oids > 1);
+  return cts_error_if(!(m->pol & CTS_POL_RESERVED));
 }
 
 /* BRs 7.1.2 (v2.0.0): a CPS URI qualifier MUST hold an HTTP or HTTPS URL.
  * zcrypto keeps the contents of the qualifier element whatever its tag. */
 static cts_lint_status run_invalid_cps_uri(const cts_lint_cert *cert) {
-  return error_if(pol_bits(cert) & CTS_POL_CPS_BAD);
+  return cts_error_if(pol_bits(cert) & CTS_POL_CPS_BAD);
 }
 
 /* BRs 7.1.2.7.9 (SC62): no policy qualifier other than id-qt-cps. */
 static cts_lint_status run_qualifiers_other_than_cps(const cts_lint_cert *cert) {
-  return error_if(pol_bits(cert) & CTS_POL_QUAL_NOT_CPS);
+  return cts_error_if(pol_bits(cert) & CTS_POL_QUAL_NOT_CPS);
 }
 
 /* BRs 7.1.2.2 a / 7.1.2.3 a: the extension MUST be present and SHOULD NOT
  * be critical; BRs 7.1.2.1: a root SHOULD NOT carry it. */
 static cts_lint_status run_policies_missing(const cts_lint_cert *cert) {
-  return error_if(!(cert->sum->ext_policies >= 0));
+  return cts_error_if(!(cert->sum->ext_policies >= 0));
 }
 
 static cts_lint_status run_policies_critical(const cts_lint_cert *cert) {
-  return warn_if(KNOWN(cert->sum, ext_policies)->critical);
+  return cts_warn_if(KNOWN(cert->sum, ext_policies)->critical);
 }
 
 static cts_lint_status run_root_has_policies(const cts_lint_cert *cert) {
-  return warn_if((cert->sum->ext_policies >= 0));
+  return cts_warn_if((cert->sum->ext_policies >= 0));
 }
 
 /* --- policy mappings, constraints, inhibitAnyPolicy (RFC 5280 4.2.1.5,
@@ -738,12 +720,12 @@ static cts_lint_status run_policy_map_not_in_policies(const cts_lint_cert *cert)
 
 /* Conforming CAs SHOULD mark policyMappings critical. */
 static cts_lint_status run_policy_map_critical(const cts_lint_cert *cert) {
-  return warn_if(!CRITICAL(cert, CTS_XI_POLICY_MAP));
+  return cts_warn_if(!CRITICAL(cert, CTS_XI_POLICY_MAP));
 }
 
 /* policyConstraints MUST be critical, and MUST NOT be an empty SEQUENCE. */
 static cts_lint_status run_policy_const_critical(const cts_lint_cert *cert) {
-  return error_if(!CRITICAL(cert, CTS_XI_POLICY_CONST));
+  return cts_error_if(!CRITICAL(cert, CTS_XI_POLICY_CONST));
 }
 
 static int applies_policy_const_seq(const cts_lint_cert *cert) {
@@ -756,7 +738,7 @@ static cts_lint_status run_policy_const_empty(const cts_lint_cert *cert) {
   const cts_ext *e = cts_ext_memo_ext(cert, CTS_XI_POLICY_CONST);
   cts_der seq;
   (void)cts_ext_value_is_sequence(cert->sum, e, &seq);
-  return error_if(seq.len == 0);
+  return cts_error_if(seq.len == 0);
 }
 
 static int applies_inhibit_any(const cts_lint_cert *cert) {
@@ -765,7 +747,7 @@ static int applies_inhibit_any(const cts_lint_cert *cert) {
 
 /* inhibitAnyPolicy MUST be critical. */
 static cts_lint_status run_inhibit_any_critical(const cts_lint_cert *cert) {
-  return error_if(!CRITICAL(cert, CTS_XI_INHIBIT_ANY));
+  return cts_error_if(!CRITICAL(cert, CTS_XI_INHIBIT_ANY));
 }
 
 static int applies_sda(const cts_lint_cert *cert) {
@@ -774,23 +756,23 @@ static int applies_sda(const cts_lint_cert *cert) {
 
 /* subjectDirectoryAttributes MUST be non-critical. */
 static cts_lint_status run_sda_critical(const cts_lint_cert *cert) {
-  return error_if(CRITICAL(cert, CTS_XI_SDA));
+  return cts_error_if(CRITICAL(cert, CTS_XI_SDA));
 }
 
 /* --- nameConstraints (RFC 5280 4.2.1.10, BRs 7.1.2.2, 7.1.5) ------------- */
 
 /* Conforming CAs MUST mark it critical (BRs 7.1.2.2: SHOULD). */
 static cts_lint_status run_nc_not_critical(const cts_lint_cert *cert) {
-  return error_if(!CRITICAL(cert, CTS_XI_NC));
+  return cts_error_if(!CRITICAL(cert, CTS_XI_NC));
 }
 
 static cts_lint_status run_sub_ca_nc_not_critical(const cts_lint_cert *cert) {
-  return warn_if(!CRITICAL(cert, CTS_XI_NC));
+  return cts_warn_if(!CRITICAL(cert, CTS_XI_NC));
 }
 
 /* It MUST be used only in a CA certificate. */
 static cts_lint_status run_nc_not_in_ca(const cts_lint_cert *cert) {
-  return error_if(!cert->facts.is_ca);
+  return cts_error_if(!cert->facts.is_ca);
 }
 
 static int applies_nc_seq(const cts_lint_cert *cert) {
@@ -804,7 +786,7 @@ static cts_lint_status run_nc_empty(const cts_lint_cert *cert) {
   const cts_ext *e = cts_ext_memo_ext(cert, CTS_XI_NC);
   cts_der seq;
   (void)cts_ext_value_is_sequence(cert->sum, e, &seq);
-  return error_if(seq.len == 0);
+  return cts_error_if(seq.len == 0);
 }
 
 /* What the subtree lints ask of every subtree of every nameConstraints
@@ -816,31 +798,31 @@ static uint32_t nc_bits(const cts_lint_cert *cert) {
 /* The minimum MUST be zero, and the maximum MUST be absent (for the name
  * forms zlint checks; see nc_subtree_bits). */
 static cts_lint_status run_nc_max(const cts_lint_cert *cert) {
-  return error_if(nc_bits(cert) & CTS_NC_MAX);
+  return cts_error_if(nc_bits(cert) & CTS_NC_MAX);
 }
 
 static cts_lint_status run_nc_min(const cts_lint_cert *cert) {
-  return error_if(nc_bits(cert) & CTS_NC_MIN);
+  return cts_error_if(nc_bits(cert) & CTS_NC_MIN);
 }
 
 /* Conforming CAs SHOULD NOT constrain x400Address, ediPartyName or
  * registeredID. */
 static cts_lint_status run_nc_x400(const cts_lint_cert *cert) {
-  return warn_if(nc_bits(cert) & CTS_NC_X400);
+  return cts_warn_if(nc_bits(cert) & CTS_NC_X400);
 }
 
 static cts_lint_status run_nc_edi(const cts_lint_cert *cert) {
-  return warn_if(nc_bits(cert) & CTS_NC_EDI);
+  return cts_warn_if(nc_bits(cert) & CTS_NC_EDI);
 }
 
 static cts_lint_status run_nc_registered_id(const cts_lint_cert *cert) {
-  return warn_if(nc_bits(cert) & CTS_NC_REGISTERED_ID);
+  return cts_warn_if(nc_bits(cert) & CTS_NC_REGISTERED_ID);
 }
 
 /* For URIs the constraint MUST be a fully qualified domain name, with an
  * optional leading period. */
 static cts_lint_status run_nc_not_fqdn(const cts_lint_cert *cert) {
-  return error_if(nc_bits(cert) & CTS_NC_NOT_FQDN);
+  return cts_error_if(nc_bits(cert) & CTS_NC_NOT_FQDN);
 }
 
 /* BRs 7.1.5 / 7.1.4.2.1: a permitted iPAddress range must not intersect an
@@ -850,7 +832,7 @@ static int applies_nc_ip(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_nc_reserved_ip(const cts_lint_cert *cert) {
-  return error_if(nc_bits(cert) & CTS_NC_RESERVED_IP);
+  return cts_error_if(nc_bits(cert) & CTS_NC_RESERVED_IP);
 }
 
 /* --- the table ------------------------------------------------------------ */
@@ -880,17 +862,17 @@ static const cts_lint table[] = {
      NULL},
     {"e_ext_subject_key_identifier_missing_ca",
      "CAs MUST include a Subject Key Identifier in all CA certificates",
-     "RFC 5280: 4.2 & 4.2.1.2", RFC, RFC2459_DATE, 0, applies_ca,
+     "RFC 5280: 4.2 & 4.2.1.2", RFC, RFC2459_DATE, 0, cts_applies_ca,
      run_ski_missing_ca, NULL},
     {"w_ext_subject_key_identifier_missing_sub_cert",
      "Sub certificates SHOULD include Subject Key Identifier in end entity "
      "certs",
-     "RFC 5280: 4.2 & 4.2.1.2", RFC, RFC2459_DATE, 0, applies_not_ca,
+     "RFC 5280: 4.2 & 4.2.1.2", RFC, RFC2459_DATE, 0, cts_applies_not_ca,
      run_ski_missing_sub, NULL},
     {"w_ext_subject_key_identifier_not_recommended_subscriber",
      "Subscriber certificates use of Subject Key Identifier is NOT "
      "RECOMMENDED",
-     "BRs v2: 7.1.2.7.6", BR, CABF_BRS_2_0_0_DATE, 0, applies_subscriber,
+     "BRs v2: 7.1.2.7.6", BR, CABF_BRS_2_0_0_DATE, 0, cts_applies_subscriber,
      run_ski_not_recommended, NULL},
     /* cRLDistributionPoints */
     {"e_sub_cert_crl_distribution_points_does_not_contain_url",
@@ -993,7 +975,7 @@ static const cts_lint table[] = {
      "Subscriber Certificate: authorityInformationAccess MUST contain the "
      "HTTP URL of the Issuing CA's OSCP responder.",
      "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, CABF_BRS_2_0_0_DATE,
-     applies_not_ca, run_aia_no_ocsp_url, NULL},
+     cts_applies_not_ca, run_aia_no_ocsp_url, NULL},
     {"e_sub_cert_aia_marked_critical",
      "Subscriber Certificate: authorityInformationAccess MUST NOT be marked "
      "critical",
@@ -1001,7 +983,7 @@ static const cts_lint table[] = {
      run_aia_critical, NULL},
     {"e_sub_cert_aia_missing",
      "Subscriber Certificate: authorityInformationAccess MUST be present.",
-     "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, 0, applies_not_ca,
+     "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, 0, cts_applies_not_ca,
      run_sub_cert_aia_missing, NULL},
     {"w_sub_cert_aia_contains_internal_names",
      "Subscriber certificates authorityInformationAccess extension should "
@@ -1012,7 +994,7 @@ static const cts_lint table[] = {
     {"w_sub_cert_aia_does_not_contain_issuing_ca_url",
      "Subscriber certificates authorityInformationAccess extension should "
      "contain the HTTP URL of the issuing CA’s certificate",
-     "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, 0, applies_subscriber,
+     "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, 0, cts_applies_subscriber,
      run_aia_no_issuer_url, NULL},
     {"w_ext_aia_access_location_missing",
      "When the id-ad-caIssuers accessMethod is used, at least one instance "
@@ -1108,12 +1090,12 @@ static const cts_lint table[] = {
     {"e_sub_cert_cert_policy_empty",
      "Subscriber certificates must contain at least one policy identifier "
      "that indicates adherence to CAB standards",
-     "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, 0, applies_not_ca,
+     "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, 0, cts_applies_not_ca,
      run_policies_missing, NULL},
     {"e_sub_cert_certificate_policies_missing",
      "Subscriber Certificate: certificatePolicies MUST be present and SHOULD "
      "NOT be marked critical.",
-     "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, 0, applies_not_ca,
+     "BRs: 7.1.2.3", BR, CAB_EFFECTIVE_DATE, 0, cts_applies_not_ca,
      run_policies_missing, NULL},
     {"w_sub_cert_certificate_policies_marked_critical",
      "Subscriber Certificate: certificatePolicies MUST be present and SHOULD "

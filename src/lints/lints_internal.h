@@ -26,6 +26,28 @@ extern const cts_lint_group cts_lint_group_ca;
 #define CTS_DATETIME(y, m, d, hh, mm, ss) \
   (CTS_DATE(y, m, d) + (hh) * 3600 + (mm) * 60 + (ss))
 
+/* A status from a test: the given finding when bad, else a pass. */
+static inline cts_lint_status cts_error_if(int bad) {
+  return bad ? CTS_LINT_ERROR : CTS_LINT_PASS;
+}
+
+static inline cts_lint_status cts_warn_if(int bad) {
+  return bad ? CTS_LINT_WARN : CTS_LINT_PASS;
+}
+
+/* The applies functions several groups' tables name. */
+static inline int cts_applies_ca(const cts_lint_cert *c) {
+  return c->facts.is_ca;
+}
+
+static inline int cts_applies_not_ca(const cts_lint_cert *c) {
+  return !c->facts.is_ca;
+}
+
+static inline int cts_applies_subscriber(const cts_lint_cert *c) {
+  return c->facts.is_subscriber;
+}
+
 #define CTS_GROUP(name, table) \
   const cts_lint_group cts_lint_group_##name = {table, sizeof(table) / sizeof(table[0])}
 

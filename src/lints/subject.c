@@ -42,21 +42,7 @@ static const cts_subj_memo *issuer(const cts_lint_cert *cert) {
 #define CABF_OU_PROHIBITED_DATE CTS_DATE(2022, 9, 1)
 #define SC62_DATE CTS_DATE(2023, 9, 15) /* also BRs 2.0.0 */
 
-static cts_lint_status error_if(int bad) {
-  return bad ? CTS_LINT_ERROR : CTS_LINT_PASS;
-}
-
 /* --- applies ----------------------------------------------------------- */
-
-static int applies_ca(const cts_lint_cert *cert) { return cert->facts.is_ca; }
-
-static int applies_not_ca(const cts_lint_cert *cert) {
-  return !cert->facts.is_ca;
-}
-
-static int applies_subscriber(const cts_lint_cert *cert) {
-  return cert->facts.is_subscriber;
-}
 
 static int applies_dv_not_ca(const cts_lint_cert *cert) {
   return (cert->facts.policies & CTS_POLICY_DV) && !cert->facts.is_ca;
@@ -100,30 +86,30 @@ static int applies_ou_present(const cts_lint_cert *cert) {
  * in the subject. Any attribute of the type counts (util.TypeInName). */
 
 static cts_lint_status run_dv_org(const cts_lint_cert *cert) {
-  return error_if(HAS(cert, O));
+  return cts_error_if(HAS(cert, O));
 }
 
 static cts_lint_status run_dv_locality(const cts_lint_cert *cert) {
-  return error_if(HAS(cert, L));
+  return cts_error_if(HAS(cert, L));
 }
 
 static cts_lint_status run_dv_province(const cts_lint_cert *cert) {
-  return error_if(HAS(cert, ST));
+  return cts_error_if(HAS(cert, ST));
 }
 
 static cts_lint_status run_dv_street(const cts_lint_cert *cert) {
-  return error_if(HAS(cert, STREET));
+  return cts_error_if(HAS(cert, STREET));
 }
 
 static cts_lint_status run_dv_postal(const cts_lint_cert *cert) {
-  return error_if(HAS(cert, POSTAL));
+  return cts_error_if(HAS(cert, POSTAL));
 }
 
 /* BRs 7.1.2.7.2 (v2.0.0+, Table "Domain Validated subject Attributes"):
  * only countryName and commonName; any other attribute MUST NOT appear. */
 static cts_lint_status run_dv_subject_invalid_values(
     const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_NOT_DV);
+  return cts_error_if(subj(cert)->flags & CTS_SF_NOT_DV);
 }
 
 /* --- OV and IV: BRs 7.1.6.4 (v1.7.3-v1.8.7): 2.23.140.1.2.2 requires
@@ -133,21 +119,22 @@ static cts_lint_status run_dv_subject_invalid_values(
  * same place fields and countryName. Presence is util.TypeInName. */
 
 static cts_lint_status run_requires_org(const cts_lint_cert *cert) {
-  return error_if(!HAS(cert, O));
+  return cts_error_if(!HAS(cert, O));
 }
 
 static cts_lint_status run_requires_country(const cts_lint_cert *cert) {
-  return error_if(!HAS(cert, C));
+  return cts_error_if(!HAS(cert, C));
 }
 
 static cts_lint_status run_requires_province_or_locality(
     const cts_lint_cert *cert) {
-  return error_if(!HAS(cert, L) && !HAS(cert, ST));
+  return cts_error_if(!HAS(cert, L) && !HAS(cert, ST));
 }
 
 static cts_lint_status run_iv_requires_personal_name(
     const cts_lint_cert *cert) {
-  return error_if(!HAS(cert, O) && !(HAS(cert, GIVEN) && HAS(cert, SURNAME)));
+  return cts_error_if(!HAS(cert, O) &&
+                      !(HAS(cert, GIVEN) && HAS(cert, SURNAME)));
 }
 
 /* --- organizationalUnitName: BRs 7.1.4.2.2 i (v1.8.0+): prohibited in
@@ -157,11 +144,11 @@ static cts_lint_status run_iv_requires_personal_name(
  * for the first and third, TypeInName for the second. */
 
 static cts_lint_status run_ou_string_present(const cts_lint_cert *cert) {
-  return error_if(HAS_STR(cert, OU));
+  return cts_error_if(HAS_STR(cert, OU));
 }
 
 static cts_lint_status run_ou_without_org(const cts_lint_cert *cert) {
-  return error_if(!HAS(cert, O));
+  return cts_error_if(!HAS(cert, O));
 }
 
 /* --- BRs 7.1.4.2.2 (v1.4+) subscriber subject fields, from pkix.Name's
@@ -178,30 +165,30 @@ static int has_identity(const cts_lint_cert *cert) {
 
 static cts_lint_status run_locality_or_province_must_appear(
     const cts_lint_cert *cert) {
-  return error_if(has_identity(cert) && !HAS_STR(cert, ST) &&
+  return cts_error_if(has_identity(cert) && !HAS_STR(cert, ST) &&
                   !HAS_STR(cert, L));
 }
 
 static cts_lint_status run_country_must_appear(const cts_lint_cert *cert) {
-  return error_if(has_identity(cert) && !HAS_STR(cert, C));
+  return cts_error_if(has_identity(cert) && !HAS_STR(cert, C));
 }
 
 static cts_lint_status run_locality_must_not_appear(
     const cts_lint_cert *cert) {
-  return error_if(!has_identity(cert) && HAS_STR(cert, L));
+  return cts_error_if(!has_identity(cert) && HAS_STR(cert, L));
 }
 
 static cts_lint_status run_province_must_not_appear(
     const cts_lint_cert *cert) {
-  return error_if(!has_identity(cert) && HAS_STR(cert, ST));
+  return cts_error_if(!has_identity(cert) && HAS_STR(cert, ST));
 }
 
 static cts_lint_status run_street_must_not_appear(const cts_lint_cert *cert) {
-  return error_if(!has_identity(cert) && HAS_STR(cert, STREET));
+  return cts_error_if(!has_identity(cert) && HAS_STR(cert, STREET));
 }
 
 static cts_lint_status run_postal_must_not_appear(const cts_lint_cert *cert) {
-  return error_if(!has_identity(cert) && HAS_STR(cert, POSTAL));
+  return cts_error_if(!has_identity(cert) && HAS_STR(cert, POSTAL));
 }
 
 static int applies_personal_name(const cts_lint_cert *cert) {
@@ -210,7 +197,7 @@ static int applies_personal_name(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_personal_name_needs_iv(const cts_lint_cert *cert) {
-  return error_if(!(cert->facts.policies & CTS_POLICY_IV));
+  return cts_error_if(!(cert->facts.policies & CTS_POLICY_IV));
 }
 
 /* --- CA subjects: BRs 7.1.2.10.2 (7.1.4.3.1 before v2.0.0): commonName,
@@ -220,14 +207,14 @@ static cts_lint_status run_personal_name_needs_iv(const cts_lint_cert *cert) {
 static cts_lint_status run_ca_cn_missing(const cts_lint_cert *cert) {
   /* Subject.CommonName: the last string commonName */
   const cts_subj_val *cn = &subj(cert)->last_str[CTS_ST_CN];
-  return error_if(!cn->set || cn->value.len == 0);
+  return cts_error_if(!cn->set || cn->value.len == 0);
 }
 
 static cts_lint_status run_ca_country_invalid(const cts_lint_cert *cert) {
   const cts_subj_memo *m = subj(cert);
   /* no Subject.Country: zlint answers NA */
   if (!(m->has_str & CTS_ST_BIT(CTS_ST_C))) return CTS_LINT_NA;
-  return error_if(m->flags & CTS_SF_C_NOT_ISO);
+  return cts_error_if(m->flags & CTS_SF_C_NOT_ISO);
 }
 
 /* Subject.X[0] != "": the first string value of the type is not empty. */
@@ -237,26 +224,26 @@ static int first_string_nonempty(const cts_lint_cert *cert, int type) {
 }
 
 static cts_lint_status run_ca_country_missing(const cts_lint_cert *cert) {
-  return error_if(!first_string_nonempty(cert, CTS_ST_C));
+  return cts_error_if(!first_string_nonempty(cert, CTS_ST_C));
 }
 
 static cts_lint_status run_ca_org_missing(const cts_lint_cert *cert) {
-  return error_if(!first_string_nonempty(cert, CTS_ST_O));
+  return cts_error_if(!first_string_nonempty(cert, CTS_ST_O));
 }
 
 /* util.NotAllNameFieldsAreEmpty: the Name holds at least one attribute. */
 static cts_lint_status run_subject_empty(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->n_attrs == 0);
+  return cts_error_if(subj(cert)->n_attrs == 0);
 }
 
 /* RFC 5280 4.1.2.4: the issuer field MUST contain a non-empty DN. */
 static cts_lint_status run_issuer_empty(const cts_lint_cert *cert) {
-  return error_if(issuer(cert)->issuer_empty);
+  return cts_error_if(issuer(cert)->issuer_empty);
 }
 
 /* RFC 5280 4.1.2.6 / 4.2.1.6: an empty subject requires subjectAltName. */
 static cts_lint_status run_empty_without_san(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->n_attrs == 0 && cert->sum->ext_san < 0);
+  return cts_error_if(subj(cert)->n_attrs == 0 && cert->sum->ext_san < 0);
 }
 
 /* RFC 5280 4.1.2.6: a non-empty subject MUST be a DN. Go's x509 parses a
@@ -273,7 +260,7 @@ static cts_lint_status run_subject_not_dn(const cts_lint_cert *cert) {
  * across its RDNs (domainComponent, streetAddress and the deprecated
  * organizationalUnitName may repeat). */
 static cts_lint_status run_duplicate_attribs(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_DUPLICATE);
+  return cts_error_if(subj(cert)->flags & CTS_SF_DUPLICATE);
 }
 
 /* BRs 7.1.4.2 (v2.0.0): subject attributes, where present, are encoded in
@@ -282,7 +269,7 @@ static cts_lint_status run_duplicate_attribs(const cts_lint_cert *cert) {
  * givenName, organizationalUnitName, commonName. Other types are not
  * ordered. */
 static cts_lint_status run_rdn_order(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_RDN_ORDER);
+  return cts_error_if(subj(cert)->flags & CTS_SF_RDN_ORDER);
 }
 
 /* --- encodings: RFC 5280 Appendix A (X520countryName and
@@ -296,7 +283,7 @@ static int applies_subject_country_string(const cts_lint_cert *cert) {
 
 static cts_lint_status run_subject_country_not_printable(
     const cts_lint_cert *cert) {
-  return error_if(subj(cert)->not_printable & CTS_ST_BIT(CTS_ST_C));
+  return cts_error_if(subj(cert)->not_printable & CTS_ST_BIT(CTS_ST_C));
 }
 
 /* Issuer.Country: a string-valued countryName in the issuer. */
@@ -306,7 +293,7 @@ static int applies_issuer_country_string(const cts_lint_cert *cert) {
 
 static cts_lint_status run_issuer_country_not_printable(
     const cts_lint_cert *cert) {
-  return error_if(issuer(cert)->issuer_c_not_printable);
+  return cts_error_if(issuer(cert)->issuer_c_not_printable);
 }
 
 /* Subject.SerialNumber (the last string serialNumber) is not empty. */
@@ -316,20 +303,20 @@ static int applies_serial_number(const cts_lint_cert *cert) {
 }
 
 static cts_lint_status run_serial_not_printable(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->not_printable & CTS_ST_BIT(CTS_ST_SERIAL));
+  return cts_error_if(subj(cert)->not_printable & CTS_ST_BIT(CTS_ST_SERIAL));
 }
 
 /* Table 77/78 of BRs 2.0.0 7.1.4.2: domainComponent IA5String only;
  * countryName, jurisdictionCountryName and serialNumber PrintableString
  * only; the other named types PrintableString or UTF8String. */
 static cts_lint_status run_rdns_correct_encoding(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_ENCODING);
+  return cts_error_if(subj(cert)->flags & CTS_SF_ENCODING);
 }
 
 /* RFC 5280 Appendix B: PrintableString holds a-z, A-Z, 0-9 and
  * ' = ( ) + , - . / : ? and space; zlint also rejects an empty one. */
 static cts_lint_status run_printable_badalpha(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_BADALPHA);
+  return cts_error_if(subj(cert)->flags & CTS_SF_BADALPHA);
 }
 
 /* RFC 5280 Appendix A: X.520 strings hold no control characters. zlint
@@ -337,7 +324,7 @@ static cts_lint_status run_printable_badalpha(const cts_lint_cert *cert) {
  * C0 controls and U+007F-U+009F. */
 static cts_lint_status run_not_printable_characters(
     const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_CONTROL);
+  return cts_error_if(subj(cert)->flags & CTS_SF_CONTROL);
 }
 
 /* --- countries --------------------------------------------------------- */
@@ -345,13 +332,13 @@ static cts_lint_status run_not_printable_characters(
 /* BRs 7.1.4.2.2 g: countryName holds the two-letter ISO 3166-1 code (or
  * XX); zlint upper-cases it first. */
 static cts_lint_status run_country_not_iso(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_C_NOT_ISO);
+  return cts_error_if(subj(cert)->flags & CTS_SF_C_NOT_ISO);
 }
 
 /* ISO 3166-2:2020 5.1: alpha-2 codes are LATIN CAPITAL LETTERs A-Z (zlint:
  * ^[A-Z]+$ on each Subject.Country). */
 static cts_lint_status run_country_not_uppercase(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_C_NOT_UPPER);
+  return cts_error_if(subj(cert)->flags & CTS_SF_C_NOT_UPPER);
 }
 
 /* --- lengths: RFC 5280 Appendix A upper bounds (ub-common-name 64,
@@ -372,26 +359,26 @@ static int applies_cn(const cts_lint_cert *cert) {
 
 static cts_lint_status run_cn_max_length(const cts_lint_cert *cert) {
   const cts_subj_val *cn = &subj(cert)->last_str[CTS_ST_CN];
-  return error_if(cn->set && cn->runes > 64);
+  return cts_error_if(cn->set && cn->runes > 64);
 }
 
 static cts_lint_status run_serial_max_length(const cts_lint_cert *cert) {
   const cts_subj_val *sn = &subj(cert)->last_str[CTS_ST_SERIAL];
-  return error_if(sn->set && sn->runes > 64);
+  return cts_error_if(sn->set && sn->runes > 64);
 }
 
 static int applies_email(const cts_lint_cert *cert) {
   return HAS_STR(cert, EMAIL);
 }
 static cts_lint_status run_email_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, EMAIL, 255));
+  return cts_error_if(LONGER(cert, EMAIL, 255));
 }
 
 static int applies_given_name(const cts_lint_cert *cert) {
   return HAS_STR(cert, GIVEN);
 }
 static cts_lint_status run_given_name_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, GIVEN, 32768));
+  return cts_error_if(LONGER(cert, GIVEN, 32768));
 }
 static cts_lint_status run_given_name_recommended(const cts_lint_cert *cert) {
   return LONGER(cert, GIVEN, 64) ? CTS_LINT_WARN : CTS_LINT_PASS;
@@ -401,7 +388,7 @@ static int applies_surname(const cts_lint_cert *cert) {
   return HAS_STR(cert, SURNAME);
 }
 static cts_lint_status run_surname_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, SURNAME, 32768));
+  return cts_error_if(LONGER(cert, SURNAME, 32768));
 }
 static cts_lint_status run_surname_recommended(const cts_lint_cert *cert) {
   return LONGER(cert, SURNAME, 64) ? CTS_LINT_WARN : CTS_LINT_PASS;
@@ -411,38 +398,38 @@ static int applies_locality(const cts_lint_cert *cert) {
   return HAS_STR(cert, L);
 }
 static cts_lint_status run_locality_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, L, 128));
+  return cts_error_if(LONGER(cert, L, 128));
 }
 
 static int applies_org(const cts_lint_cert *cert) { return HAS_STR(cert, O); }
 static cts_lint_status run_org_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, O, 64));
+  return cts_error_if(LONGER(cert, O, 64));
 }
 
 static int applies_ou(const cts_lint_cert *cert) { return HAS_STR(cert, OU); }
 static cts_lint_status run_ou_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, OU, 64));
+  return cts_error_if(LONGER(cert, OU, 64));
 }
 
 static int applies_postal(const cts_lint_cert *cert) {
   return HAS_STR(cert, POSTAL);
 }
 static cts_lint_status run_postal_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, POSTAL, 16));
+  return cts_error_if(LONGER(cert, POSTAL, 16));
 }
 
 static int applies_state(const cts_lint_cert *cert) {
   return HAS_STR(cert, ST);
 }
 static cts_lint_status run_state_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, ST, 128));
+  return cts_error_if(LONGER(cert, ST, 128));
 }
 
 static int applies_street(const cts_lint_cert *cert) {
   return HAS_STR(cert, STREET);
 }
 static cts_lint_status run_street_max_length(const cts_lint_cert *cert) {
-  return error_if(LONGER(cert, STREET, 128));
+  return cts_error_if(LONGER(cert, STREET, 128));
 }
 
 /* --- values ------------------------------------------------------------ */
@@ -451,7 +438,7 @@ static cts_lint_status run_street_max_length(const cts_lint_cert *cert) {
  * '.', '-' or ' ' meaning "absent". zlint: every string value needs a
  * letter, a digit or a non-ASCII character. */
 static cts_lint_status run_noninformational(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_NONINFO);
+  return cts_error_if(subj(cert)->flags & CTS_SF_NONINFO);
 }
 
 /* Community: HTML entities (e.g. "&amp;") in the subject are a sign of
@@ -460,13 +447,13 @@ static cts_lint_status run_noninformational(const cts_lint_cert *cert) {
  * Organization, Locality, Province, StreetAddress, PostalCode,
  * OrganizationIDs, JurisdictionLocality and JurisdictionProvince. */
 static cts_lint_status run_html_entities(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_HTML);
+  return cts_error_if(subj(cert)->flags & CTS_SF_HTML);
 }
 
 /* Community: UTF-8 read as Latin-1 / Windows-1252 and re-encoded
  * ("MÃ¼nchen" for "München"), in the same values. */
 static cts_lint_status run_latin1_mixup(const cts_lint_cert *cert) {
-  return error_if(subj(cert)->flags & CTS_SF_LATIN1);
+  return cts_error_if(subj(cert)->flags & CTS_SF_LATIN1);
 }
 
 /* --- commonName: BRs 7.1.4.2.2 a (v1.x): deprecated; BRs 7.1.2.7.1
@@ -547,7 +534,7 @@ static const cts_lint table[] = {
     {"e_organizational_unit_name_prohibited",
      "OrganizationalUnitName is prohibited if...the certificate was issued "
      "on or after September 1, 2022",
-     "BRs: 7.1.4.2.2-i", BR, CABF_OU_PROHIBITED_DATE, 0, applies_not_ca,
+     "BRs: 7.1.4.2.2-i", BR, CABF_OU_PROHIBITED_DATE, 0, cts_applies_not_ca,
      run_ou_string_present, NULL},
     {"e_subject_contains_organizational_unit_name_and_no_organization_name",
      "If a subject organization name is absent then an organizational unit "
@@ -563,13 +550,13 @@ static const cts_lint table[] = {
      "Subscriber Certificate: subject:localityName MUST appear if "
      "subject:organizationName, subject:givenName, or subject:surname fields "
      "are present but the subject:stateOrProvinceName field is absent.",
-     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, applies_subscriber,
+     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, cts_applies_subscriber,
      run_locality_or_province_must_appear, NULL},
     {"e_sub_cert_province_must_appear",
      "Subscriber Certificate: subject:stateOrProvinceName MUST appear if the "
      "subject:organizationName, subject:givenName, or subject:surname fields "
      "are present and subject:localityName is absent.",
-     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, applies_subscriber,
+     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, cts_applies_subscriber,
      run_locality_or_province_must_appear, NULL},
 
     /* DV, OV, IV policies */
@@ -606,42 +593,42 @@ static const cts_lint table[] = {
 
     /* CA subjects */
     {"e_ca_common_name_missing", "CA Certificates common name MUST be included.",
-     "BRs: 7.1.4.3.1", BR, CAB_V148_DATE, 0, applies_ca, run_ca_cn_missing,
+     "BRs: 7.1.4.3.1", BR, CAB_V148_DATE, 0, cts_applies_ca, run_ca_cn_missing,
      NULL},
     {"e_ca_country_name_invalid",
      "Root and Subordinate CA certificates MUST have a two-letter country "
      "code specified in ISO 3166-1",
-     "BRs: 7.1.2.1", BR, CAB_EFFECTIVE_DATE, 0, applies_ca,
+     "BRs: 7.1.2.1", BR, CAB_EFFECTIVE_DATE, 0, cts_applies_ca,
      run_ca_country_invalid, NULL},
     {"e_ca_country_name_missing",
      "Root and Subordinate CA certificates MUST have a countryName present in "
      "subject information",
-     "BRs: 7.1.2.1", BR, CAB_EFFECTIVE_DATE, 0, applies_ca,
+     "BRs: 7.1.2.1", BR, CAB_EFFECTIVE_DATE, 0, cts_applies_ca,
      run_ca_country_missing, NULL},
     {"e_ca_organization_name_missing",
      "Root and Subordinate CA certificates MUST have a organizationName "
      "present in subject information",
-     "BRs: 7.1.2.1", BR, CAB_EFFECTIVE_DATE, 0, applies_ca, run_ca_org_missing,
-     NULL},
+     "BRs: 7.1.2.1", BR, CAB_EFFECTIVE_DATE, 0, cts_applies_ca,
+     run_ca_org_missing, NULL},
     {"e_ca_subject_field_empty",
      "The subject field of a CA certificate MUST have a non-empty "
      "distinguished name",
-     "RFC 5280: 4.1.2.6", RFC, RFC2459_DATE, 0, applies_ca, run_subject_empty,
-     NULL},
+     "RFC 5280: 4.1.2.6", RFC, RFC2459_DATE, 0, cts_applies_ca,
+     run_subject_empty, NULL},
     {"e_subj_orgunit_in_ca_cert",
      "The organizationalUnitName MUST NOT be included in Root CA certs or TLS "
      "Subordinate CA certs. organizationalUnitName is allowed for cross "
      "signed certificates, although not recommended. This lint may be "
      "configured to signify that the target is a cross signed certificate.",
      "CABF BR \xc2\xa7" "7.1.2.10.2 (CA Certificate Naming)", BR, SC62_DATE, 0,
-     applies_ca, run_ou_string_present, NULL},
+     cts_applies_ca, run_ou_string_present, NULL},
 
     /* subscriber subject fields */
     {"e_sub_cert_country_name_must_appear",
      "Subscriber Certificate: subject:countryName MUST appear if the "
      "subject:organizationName field, subject:givenName field, or "
      "subject:surname fields are present.",
-     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, applies_subscriber,
+     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, cts_applies_subscriber,
      run_country_must_appear, NULL},
     {"e_sub_cert_given_name_surname_contains_correct_policy",
      "Subscriber Certificate: A certificate containing a subject:givenName "
@@ -653,25 +640,25 @@ static const cts_lint table[] = {
      "Subscriber Certificate: subject:localityName MUST NOT appear if "
      "subject:organizationName, subject:givenName, and subject:surname fields "
      "are absent.",
-     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, applies_subscriber,
+     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, cts_applies_subscriber,
      run_locality_must_not_appear, NULL},
     {"e_sub_cert_postal_code_must_not_appear",
      "Subscriber Certificate: subject:postalCode MUST NOT appear if the "
      "subject:organizationName field, subject:givenName field, or "
      "subject:surname fields are absent.",
-     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, applies_subscriber,
+     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, cts_applies_subscriber,
      run_postal_must_not_appear, NULL},
     {"e_sub_cert_province_must_not_appear",
      "Subscriber Certificate: subject:stateOrProvinceName MUST NOT appear if "
      "the subject:organizationName, subject:givenName, and subject:surname "
      "fields are absent.",
-     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, applies_subscriber,
+     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, cts_applies_subscriber,
      run_province_must_not_appear, NULL},
     {"e_sub_cert_street_address_should_not_exist",
      "Subscriber Certificate: subject:streetAddress MUST NOT appear if "
      "subject:organizationName, subject:givenName, and subject:surname fields "
      "are absent.",
-     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, applies_subscriber,
+     "BRs: 7.1.4.2.2", BR, CAB_GIVEN_NAME_DATE, 0, cts_applies_subscriber,
      run_street_must_not_appear, NULL},
     {"e_subject_contains_noninformational_value",
      "Subject name fields must not contain '.','-',' ' or any other "
@@ -689,7 +676,8 @@ static const cts_lint table[] = {
      "CABF BRs 7.1.4.1", BR, SC62_DATE, 0, NULL, run_duplicate_attribs, NULL},
     {"e_invalid_subject_rdn_order",
      "Subject field attributes (RDNs) SHALL be encoded in a specific order",
-     "BRs: 7.1.4.2", BR, SC62_DATE, 0, applies_subscriber, run_rdn_order, NULL},
+     "BRs: 7.1.4.2", BR, SC62_DATE, 0, cts_applies_subscriber, run_rdn_order,
+     NULL},
     {"e_subject_rdns_correct_encoding",
      "CAs that include attributes in the Certificate subject field that are "
      "listed in the Tables 77 and 78 of BR 2.0.0 SHALL follow the specified "
@@ -700,16 +688,16 @@ static const cts_lint table[] = {
     /* commonName */
     {"n_subject_common_name_included",
      "Subscriber Certificate: commonName is deprecated.", "BRs: 7.1.4.2.2", BR,
-     CAB_EFFECTIVE_DATE, SC62_DATE, applies_not_ca, run_cn_included_notice,
+     CAB_EFFECTIVE_DATE, SC62_DATE, cts_applies_not_ca, run_cn_included_notice,
      NULL},
     {"w_subject_common_name_included",
      "Subscriber Certificate: commonName is NOT RECOMMENDED.",
-     "BRs: 7.1.2.7.1", BR, SC62_DATE, 0, applies_subscriber,
+     "BRs: 7.1.2.7.1", BR, SC62_DATE, 0, cts_applies_subscriber,
      run_cn_included_warn, NULL},
     {"w_extra_subject_common_names",
      "if present the subject commonName field MUST contain a single IP "
      "address or Fully-Qualified Domain Name",
-     "BRs: 7.1.4.2.2", BR, CAB_EFFECTIVE_DATE, 0, applies_subscriber,
+     "BRs: 7.1.4.2.2", BR, CAB_EFFECTIVE_DATE, 0, cts_applies_subscriber,
      run_extra_cns, NULL},
 
     /* RFC 5280 names */

@@ -16,10 +16,6 @@
 
 /* --- validity lengths ---------------------------------------------------- */
 
-static int applies_subscriber(const cts_lint_cert *c) {
-  return c->facts.is_subscriber;
-}
-
 /* notBefore.AddDate(0, months, 0) is before notAfter. */
 static cts_lint_status longer_than_months(const cts_lint_cert *c, int months) {
   return cts_keys_add_months(cts_keys_cert_not_before(c), months) <
@@ -218,13 +214,13 @@ static const cts_lint table[] = {
     {"e_sub_cert_valid_time_longer_than_39_months",
      "Subscriber Certificates issued after 1 July 2016 but prior to 1 March "
      "2018 MUST have a Validity Period no greater than 39 months.",
-     "BRs: 6.3.2", CTS_SRC_CABF_BR, CTS_DATE(2016, 7, 2), 0, applies_subscriber,
-     run_39_months, NULL},
+     "BRs: 6.3.2", CTS_SRC_CABF_BR, CTS_DATE(2016, 7, 2), 0,
+     cts_applies_subscriber, run_39_months, NULL},
     {"e_sub_cert_valid_time_longer_than_825_days",
      "Subscriber Certificates issued after 1 March 2018, but prior to 1 "
      "September 2020, MUST NOT have a Validity Period greater than 825 days.",
-     "BRs: 6.3.2", CTS_SRC_CABF_BR, CTS_DATE(2018, 3, 2), 0, applies_subscriber,
-     run_825_days, NULL},
+     "BRs: 6.3.2", CTS_SRC_CABF_BR, CTS_DATE(2018, 3, 2), 0,
+     cts_applies_subscriber, run_825_days, NULL},
     {"e_tls_server_cert_valid_time_longer_than_398_days",
      "TLS server certificates issued on or after September 1, 2020 00:00 "
      "GMT/UTC must not have a validity period greater than 398 days",

@@ -8,6 +8,16 @@
 
 #include "ctscan/status.h"
 
+/* splitmix64's finaliser: spreads small integers and weak hash bits over
+ * all 64. The map's hash, and that of the other open-addressing tables. */
+static inline uint64_t cts_u64_mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
 typedef struct cts_u64map_slot {
   uint64_t key;
   uint64_t a;

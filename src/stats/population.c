@@ -65,25 +65,17 @@ static uint64_t hash_u64(uint64_t h, uint64_t v) {
   return h ^ (h >> 32);
 }
 
-/* splitmix64's finaliser: spreads FNV's weak high bits. */
-static uint64_t mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
-
-/* Never 0: 0 marks an empty identity. */
+/* Never 0: 0 marks an empty identity. The mix spreads FNV's weak high
+ * bits. */
 static uint64_t finish(uint64_t h) {
-  h = mix(h);
+  h = cts_u64_mix(h);
   return h != 0 ? h : 1;
 }
 
 /* The sampling level of a hash: leading zero bits of a remix, so that
  * P(level >= L) = 2^-L independently of how the hash was made. */
 static unsigned level_of(uint64_t h) {
-  uint64_t x = mix(h ^ 0x5ca1ab1e5eed5a17ull);
+  uint64_t x = cts_u64_mix(h ^ 0x5ca1ab1e5eed5a17ull);
   return x == 0 ? 64 : (unsigned)__builtin_clzll(x);
 }
 

@@ -290,14 +290,6 @@ static void add_example(cts_ca_lint *l, const cts_entry *entry,
 
 /* --- the findings set (stats.h "issuances per lint") --------------- */
 
-static uint64_t finding_mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
-
 /* The lint goes into the top 16 bits only ((i + 1) << 48 times an odd
  * constant keeps the low 48 bits zero): the low bits stay the serial
  * hash's, which the sampling reads. The stats JSON has always held keys
@@ -323,7 +315,7 @@ static int slot_column(const cts_finding_key *k) {
  * serial hashes differ only where the lint is mixed in. */
 static size_t finding_home(const cts_finding_set *set, uint64_t key,
                            uint32_t lint) {
-  return (size_t)finding_mix(key + (uint64_t)lint * 0x9e3779b97f4a7c15ull) &
+  return (size_t)cts_u64_mix(key + (uint64_t)lint * 0x9e3779b97f4a7c15ull) &
          (set->cap - 1);
 }
 

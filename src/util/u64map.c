@@ -2,18 +2,9 @@
 
 #include "ctscan/u64map.h"
 
-/* A 64-bit finaliser (splitmix64) so that small integer keys spread. */
-static uint64_t mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
-
 static cts_u64map_slot *probe(cts_u64map_slot *slots, size_t cap,
                               uint64_t key) {
-  size_t i = (size_t)mix(key) & (cap - 1);
+  size_t i = (size_t)cts_u64_mix(key) & (cap - 1);
   while (slots[i].used && slots[i].key != key) i = (i + 1) & (cap - 1);
   return &slots[i];
 }

@@ -33,6 +33,27 @@ cts_lint_status cts_test_status_of(const cts_checker *c, const char *lint) {
   return CTS_LINT_FATAL;
 }
 
+void cts_test_zlint_cases(const cts_test_case *cases, size_t n) {
+  cts_checker c;
+  const char *reason = NULL;
+  CU_ASSERT_FATAL(cts_checker_init(&c, 0) == CTS_OK);
+  for (size_t i = 0; i < n; i++) {
+    long len = 0;
+    unsigned char *der = cts_test_zlint_der(cases[i].file, &len);
+    cts_lint_status got;
+    CU_ASSERT_PTR_NOT_NULL(der);
+    if (der == NULL) continue;
+    CU_ASSERT_EQUAL(cts_checker_run(&c, der, (size_t)len, 0, &reason), CTS_OK);
+    got = cts_test_status_of(&c, cases[i].lint);
+    if (got != cases[i].want)
+      fprintf(stderr, "\n  %s %s: %s", cases[i].lint, cases[i].file,
+              cts_lint_status_str(got));
+    CU_ASSERT_EQUAL(got, cases[i].want);
+    OPENSSL_free(der);
+  }
+  cts_checker_free(&c);
+}
+
 char *cts_test_stats_json(const cts_stats *st) {
   char *text = NULL;
   size_t len = 0;

@@ -28,6 +28,15 @@ unsigned char *cts_test_zlint_der(const char *name, long *out_len);
 /* The status checker c gave the lint named lint; CTS_LINT_FATAL when it
  * has no such lint. */
 cts_lint_status cts_test_status_of(const cts_checker *c, const char *lint);
+/* One lint's expected status on one certificate of corpus/zlint/. */
+typedef struct cts_test_case {
+  const char *lint;
+  const char *file;
+  cts_lint_status want;
+} cts_test_case;
+/* Runs each case's certificate through a fast-path checker and asserts
+ * the lint's status (a mismatch is also printed). */
+void cts_test_zlint_cases(const cts_test_case *cases, size_t n);
 /* The stats JSON of st, malloc'd (free it); NULL on failure. */
 char *cts_test_stats_json(const cts_stats *st);
 /* Writes the stats JSON of st to a temporary file named after name and

@@ -220,15 +220,9 @@ static void test_tld(void) {
 
 /* --- corpus certificates ------------------------------------------------- */
 
-typedef struct lint_case {
-  const char *lint;
-  const char *file;
-  cts_lint_status want;
-} lint_case;
-
 /* The misissuance that incident reports describe (lints.md), each on one
  * certificate zlint fails and one it passes. */
-static const lint_case k_cases[] = {
+static const cts_test_case k_cases[] = {
     {"e_ext_authority_key_identifier_no_key_identifier",
      "CNPresentButEmpty.pem", CTS_LINT_ERROR},
     {"e_ext_authority_key_identifier_no_key_identifier", "27monthsEv.pem",
@@ -258,22 +252,7 @@ static const lint_case k_cases[] = {
 };
 
 static void test_incident_lints(void) {
-  cts_checker c;
-  const char *reason = NULL;
-  CU_ASSERT_FATAL(cts_checker_init(&c, 0) == CTS_OK);
-  for (size_t i = 0; i < sizeof(k_cases) / sizeof(k_cases[0]); i++) {
-    long len = 0;
-    unsigned char *der = cts_test_zlint_der(k_cases[i].file, &len);
-    CU_ASSERT_PTR_NOT_NULL(der);
-    if (der == NULL) continue;
-    CU_ASSERT_EQUAL(cts_checker_run(&c, der, (size_t)len, 0, &reason), CTS_OK);
-    if (cts_test_status_of(&c, k_cases[i].lint) != k_cases[i].want)
-      fprintf(stderr, "\n  %s %s: %s", k_cases[i].lint, k_cases[i].file,
-              cts_lint_status_str(cts_test_status_of(&c, k_cases[i].lint)));
-    CU_ASSERT_EQUAL(cts_test_status_of(&c, k_cases[i].lint), k_cases[i].want);
-    OPENSSL_free(der);
-  }
-  cts_checker_free(&c);
+  cts_test_zlint_cases(k_cases, sizeof(k_cases) / sizeof(k_cases[0]));
 }
 
 /* Certificates rich in the extensions this group walks: every byte of

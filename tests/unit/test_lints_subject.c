@@ -171,13 +171,7 @@ static void test_name_walker_truncated_der(void) {
 
 /* --- the incident lints on corpus certificates ------------------------- */
 
-typedef struct corpus_case {
-  const char *lint;
-  const char *file;
-  cts_lint_status want;
-} corpus_case;
-
-static const corpus_case k_cases[] = {
+static const cts_test_case k_cases[] = {
     {"e_cab_dv_conflicts_with_org", "domainValAllBad.pem", CTS_LINT_ERROR},
     {"e_cab_dv_conflicts_with_org", "aiaCaIssuersFTPOnly.pem", CTS_LINT_PASS},
     {"e_cab_dv_conflicts_with_locality", "domainValAllBad.pem", CTS_LINT_ERROR},
@@ -217,23 +211,7 @@ static const corpus_case k_cases[] = {
 };
 
 static void test_incident_lints(void) {
-  cts_checker c;
-  const char *reason = NULL;
-  size_t i;
-  CU_ASSERT_FATAL(cts_checker_init(&c, 0) == CTS_OK);
-  for (i = 0; i < sizeof(k_cases) / sizeof(k_cases[0]); i++) {
-    long len = 0;
-    unsigned char *der = cts_test_zlint_der(k_cases[i].file, &len);
-    CU_ASSERT_PTR_NOT_NULL(der);
-    if (der == NULL) continue;
-    CU_ASSERT_EQUAL(cts_checker_run(&c, der, (size_t)len, 0, &reason), CTS_OK);
-    if (cts_test_status_of(&c, k_cases[i].lint) != k_cases[i].want)
-      fprintf(stderr, "\n  %s %s: %s", k_cases[i].lint, k_cases[i].file,
-              cts_lint_status_str(cts_test_status_of(&c, k_cases[i].lint)));
-    CU_ASSERT_EQUAL(cts_test_status_of(&c, k_cases[i].lint), k_cases[i].want);
-    OPENSSL_free(der);
-  }
-  cts_checker_free(&c);
+  cts_test_zlint_cases(k_cases, sizeof(k_cases) / sizeof(k_cases[0]));
 }
 
 static CU_TestInfo tests[] = {

@@ -116,21 +116,9 @@ static int64_t check_index(const uint8_t *data, size_t size) {
 }
 
 static void read_as_scan(const uint8_t *data, size_t size, int64_t promised) {
-  FILE *f = fopen(g_path, "wb");
-  cts_input in;
-  cts_input_list list;
   counts c = {0, 0};
   cts_entry_sink sink = {on_entry, on_error, &c};
-  cts_status st;
-  if (f == NULL || (size > 0 && fwrite(data, 1, size, f) != size) ||
-      fclose(f) != 0)
-    abort();
-  memset(&in, 0, sizeof(in));
-  in.path = g_path;
-  list.items = &in;
-  list.count = list.cap = 1;
-  st = cts_scan_read_entries(&list, &sink);
-  CHECK(st == CTS_OK || st == CTS_ERR_NOMEM);
+  cts_status st = harness_read_as_scan(data, size, &sink);
   if (st == CTS_OK && promised >= 0)
     CHECK(c.entries + c.lost >= (uint64_t)promised);
   check_totals_and_reset();

@@ -8,11 +8,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ctscan/scan.h"
 #include "fuzz_check.h"
-
 
 static char g_dir[64];
 static char g_path[96];
@@ -53,6 +53,27 @@ static void check_totals_and_reset(void) {
   }
   cts_stats_free(s);
   if (cts_stats_init(s, n_lints) != CTS_OK) abort();
+}
+
+/* Writes the input to the temporary file and reads it as a scan would
+ * (planning, units, containers) into sink; only running out of memory may
+ * stop it. Returns the status. */
+static cts_status harness_read_as_scan(const uint8_t *data, size_t size,
+                                       const cts_entry_sink *sink) {
+  FILE *f = fopen(g_path, "wb");
+  cts_input in;
+  cts_input_list list;
+  cts_status st;
+  if (f == NULL || (size > 0 && fwrite(data, 1, size, f) != size) ||
+      fclose(f) != 0)
+    abort();
+  memset(&in, 0, sizeof(in));
+  in.path = g_path;
+  list.items = &in;
+  list.count = list.cap = 1;
+  st = cts_scan_read_entries(&list, sink);
+  CHECK(st == CTS_OK || st == CTS_ERR_NOMEM);
+  return st;
 }
 
 /* Reads every byte of a span (ASan sees an over-read). */

@@ -126,20 +126,8 @@ static void check_directory(const uint8_t *data, size_t size) {
 }
 
 static void read_as_scan(const uint8_t *data, size_t size) {
-  FILE *f = fopen(g_path, "wb");
-  cts_input in;
-  cts_input_list list;
   cts_entry_sink sink = {on_entry, on_error, NULL};
-  cts_status st;
-  if (f == NULL || (size > 0 && fwrite(data, 1, size, f) != size) ||
-      fclose(f) != 0)
-    abort();
-  memset(&in, 0, sizeof(in));
-  in.path = g_path;
-  list.items = &in;
-  list.count = list.cap = 1;
-  st = cts_scan_read_entries(&list, &sink);
-  CHECK(st == CTS_OK || st == CTS_ERR_NOMEM);
+  (void)harness_read_as_scan(data, size, &sink);
   check_totals_and_reset();
 }
 
